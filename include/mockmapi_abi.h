@@ -1,0 +1,157 @@
+/*
+ * mockmapi_abi.h — the hand-written part of the mockmapi C ABI.
+ *
+ * Included by the generated mockmapi.h; include mockmapi.h, not this file. It holds what cbindgen cannot
+ * generate: the MAPI primitive types (with the Windows SDK's own include guards, so the SDK's headers and
+ * these can meet in one translation unit), the calling-convention macros, IsEqualIID, the forward and
+ * pointer typedefs of the interfaces, and the MAPI entry points, which are __stdcall on 32-bit Windows.
+ */
+#ifndef MOCKMAPI_ABI_H
+#define MOCKMAPI_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- calling conventions ------------------------------------------------------------------------------ */
+#if defined(_WIN32) && !defined(_WIN64) && (defined(_M_IX86) || defined(__i386__))
+#define MOCKMAPI_STDCALL __stdcall
+#else
+#define MOCKMAPI_STDCALL
+#endif
+#ifndef STDMETHODCALLTYPE
+#define STDMETHODCALLTYPE MOCKMAPI_STDCALL
+#endif
+#ifndef STDAPICALLTYPE
+#define STDAPICALLTYPE MOCKMAPI_STDCALL
+#endif
+#ifndef STDMAPIINITCALLTYPE
+#define STDMAPIINITCALLTYPE /* cdecl on every platform */
+#endif
+
+/* ---- primitive types: 32-bit HRESULT/ULONG everywhere (never C long off Windows) --------------------- */
+#if defined(_WIN32)
+#ifndef _HRESULT_DEFINED
+#define _HRESULT_DEFINED
+typedef long HRESULT;
+#endif
+typedef long LONG;
+typedef LONG SCODE;
+typedef unsigned long ULONG;
+typedef unsigned long DWORD;
+#if defined(_WIN64)
+typedef unsigned __int64 ULONG_PTR;
+#else
+typedef unsigned long ULONG_PTR;
+#endif
+#else
+typedef int32_t HRESULT;
+typedef int32_t LONG;
+typedef int32_t SCODE;
+typedef uint32_t ULONG;
+typedef uint32_t DWORD;
+typedef uintptr_t ULONG_PTR;
+#endif
+/* The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE). */
+typedef char *LPTSTR;
+
+#ifndef GUID_DEFINED
+#define GUID_DEFINED
+/* A GUID: 16 bytes, compared bytewise. */
+typedef struct _GUID {
+#if defined(_WIN32)
+    unsigned long Data1;
+#else
+    uint32_t Data1;
+#endif
+    uint16_t Data2;
+    uint16_t Data3;
+    uint8_t Data4[8];
+} GUID;
+#endif
+#ifndef __IID_DEFINED__
+#define __IID_DEFINED__
+typedef GUID IID;
+#endif
+#ifndef _REFIID_DEFINED
+#define _REFIID_DEFINED
+#ifdef __cplusplus
+#define REFIID const IID &
+#else
+#define REFIID const IID *
+#endif
+#endif
+
+/* IsEqualIID(a, b): in C pass pointers (&IID_IUnknown), in C++ references (IID_IUnknown), as in the SDK. */
+#if !defined(IsEqualIID)
+#ifdef __cplusplus
+inline bool mockmapi_is_equal_guid(const GUID &a, const GUID &b) { return memcmp(&a, &b, sizeof(GUID)) == 0; }
+#define IsEqualIID(a, b) mockmapi_is_equal_guid((a), (b))
+#else
+#define IsEqualIID(a, b) (!memcmp((a), (b), sizeof(GUID)))
+#endif
+#endif
+
+#ifndef SUCCEEDED
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#endif
+#ifndef FAILED
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+#endif
+
+/* ---- interfaces: forward and pointer typedefs (their layouts are generated into mockmapi.h) ---------- */
+typedef struct IUnknown IUnknown;
+typedef struct IMAPISession IMAPISession;
+typedef struct IMAPIClientShutdown IMAPIClientShutdown;
+typedef struct IMAPIProviderShutdown IMAPIProviderShutdown;
+typedef struct IXPProvider IXPProvider;
+typedef struct IABProvider IABProvider;
+typedef struct IMSProvider IMSProvider;
+typedef struct mockmapi_provider mockmapi_provider;
+typedef IUnknown *LPUNKNOWN;
+typedef IMAPISession *LPMAPISESSION;
+typedef IMAPIClientShutdown *LPMAPICLIENTSHUTDOWN;
+typedef IMAPIProviderShutdown *LPMAPIPROVIDERSHUTDOWN;
+typedef IXPProvider *LPXPPROVIDER;
+typedef IABProvider *LPABPROVIDER;
+typedef IMSProvider *LPMSPROVIDER;
+
+/* ---- MAPI entry points (STDMETHODCALLTYPE: __stdcall on 32-bit Windows, as in the SDK) ---------------- */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Initialize MAPI. Reference counted: every successful call must be balanced by MAPIUninitialize.
+ * lpMapiInit may be NULL or point to a MAPIINIT_0; it is not retained. Returns S_OK, or MAPI_E_CALL_FAILED
+ * after a client DoFastShutdown. Thread-safe. */
+HRESULT STDMETHODCALLTYPE MAPIInitialize(void *lpMapiInit);
+
+/* Balance one MAPIInitialize. The last one logs off the sessions still logged on (a diagnostic each:
+ * Shutdown then Release on their providers). Without a matching MAPIInitialize: a violation, nothing else. */
+void STDMETHODCALLTYPE MAPIUninitialize(void);
+
+/* Log on: *lppSession receives a new IMAPISession with one reference, owned by the caller (Release it).
+ * lpszProfileName: NUL-terminated, may be NULL (wchar_t * when ulFlags has MAPI_UNICODE); lpszPassword is
+ * ignored. Returns S_OK; MAPI_E_NOT_INITIALIZED before MAPIInitialize; E_INVALIDARG if lppSession is NULL;
+ * MAPI_E_CALL_FAILED after a client DoFastShutdown. *lppSession is written only on success. Thread-safe. */
+HRESULT STDMETHODCALLTYPE MAPILogonEx(ULONG_PTR ulUIParam, LPTSTR lpszProfileName, LPTSTR lpszPassword,
+                                      ULONG ulFlags, LPMAPISESSION *lppSession);
+
+/* Allocate cbSize bytes (16-byte aligned) into *lppBuffer; free with MAPIFreeBuffer. Returns S_OK;
+ * MAPI_E_NOT_INITIALIZED before MAPIInitialize; E_INVALIDARG if lppBuffer is NULL; MAPI_E_NOT_ENOUGH_MEMORY. */
+SCODE STDMETHODCALLTYPE MAPIAllocateBuffer(ULONG cbSize, void **lppBuffer);
+
+/* Allocate cbSize bytes chained to lpObject (a MAPIAllocateBuffer buffer, or one chained to it): freed when
+ * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject. */
+SCODE STDMETHODCALLTYPE MAPIAllocateMore(ULONG cbSize, void *lpObject, void **lppBuffer);
+
+/* Free a MAPIAllocateBuffer buffer and every buffer chained to it. NULL is accepted. A buffer that is not a
+ * live root (never allocated, already freed, or a MAPIAllocateMore buffer) is a violation and returns
+ * E_INVALIDARG; nothing is freed then. */
+ULONG STDMETHODCALLTYPE MAPIFreeBuffer(void *lpBuffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MOCKMAPI_ABI_H */

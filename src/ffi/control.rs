@@ -1,0 +1,208 @@
+//! The control API of SPEC §6 (fixed names) and the rest of the mock's own surface.
+
+use std::ffi::c_char;
+
+use crate::com::{IMAPISession, IUnknown, E_INVALIDARG, HRESULT, MAPI_E_NOT_FOUND, S_OK};
+use crate::policy::RegValue;
+use crate::runtime::{Method, Runtime};
+
+use super::{with_runtime, write_out};
+
+/// A transport provider (`XPProviderInit`). Fan-outs visit transports first.
+pub const MOCKMAPI_PROVIDER_TRANSPORT: u32 = 1;
+/// An address book provider (`ABProviderInit`). Visited after transports.
+pub const MOCKMAPI_PROVIDER_ADDRESS_BOOK: u32 = 2;
+/// A message store provider (`MSProviderInit`). Visited last.
+pub const MOCKMAPI_PROVIDER_STORE: u32 = 3;
+
+/// Attach a provider object to a session, as if the session's profile listed it.
+///
+/// - `session`: an `IMAPISession` returned by `MAPILogonEx` since the last `mockmapi_reset`; NULL or any other
+///   pointer gives `E_INVALIDARG`.
+/// - `kind`: `MOCKMAPI_PROVIDER_TRANSPORT`, `MOCKMAPI_PROVIDER_ADDRESS_BOOK` or `MOCKMAPI_PROVIDER_STORE`; anything
+///   else gives `E_INVALIDARG`.
+/// - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`.
+/// - `provider`: the provider object (as `XPProviderInit`/`ABProviderInit`/`MSProviderInit` return it: slot 3 of its
+///   vtable is `Shutdown`); NULL gives `E_INVALIDARG`. The runtime calls `AddRef` and keeps that reference until
+///   `Logoff`, the last `MAPIUninitialize` or `mockmapi_reset` (never after a client `DoFastShutdown`).
+///
+/// Returns `S_OK`; `MAPI_E_NOT_INITIALIZED` before `MAPIInitialize`; `MAPI_E_CALL_FAILED` on a logged-off session or
+/// after `DoFastShutdown`. Every refusal is journaled. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_session_add_provider(
+    session: *mut IMAPISession,
+    kind: u32,
+    name: *const c_char,
+    provider: *mut IUnknown,
+) -> HRESULT {
+    with_runtime(
+        Method::AddProvider,
+        crate::com::E_UNEXPECTED,
+        |rt| match rt.c_str_arg(
+            Method::AddProvider,
+            "mockmapi_session_add_provider: name",
+            name,
+        ) {
+            Ok(name) => rt.add_provider(session, kind, name, provider),
+            Err(hr) => hr,
+        },
+    )
+}
+
+/// The `key` and `value_name` arguments of the registry functions: key required, NULL name = default value.
+unsafe fn registry_args<'a>(
+    rt: &Runtime,
+    func: &str,
+    key: *const c_char,
+    value_name: *const c_char,
+) -> Result<(&'a str, &'a str), HRESULT> {
+    let key = rt
+        .c_str_arg(Method::Registry, &format!("{func}: key"), key)?
+        .ok_or_else(|| {
+            rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                format!("{func}: key is NULL; pass a path such as HKCU\\Software\\..."),
+            )
+        })?;
+    let name = rt
+        .c_str_arg(Method::Registry, &format!("{func}: value_name"), value_name)?
+        .unwrap_or("");
+    Ok((key, name))
+}
+
+/// Set a `REG_DWORD` in the emulated hive, creating the key as needed.
+///
+/// `key` (UTF-8, required) starts with a hive name — `HKEY_CURRENT_USER`/`HKCU` or `HKEY_LOCAL_MACHINE`/`HKLM` —
+/// for example `HKCU\Software\Policies\Microsoft\Office\16.0\Outlook\Options\Shutdown`; paths and value names
+/// compare case-insensitively. `value_name` NULL or `""` is the key's default value. Returns `S_OK`, or
+/// `E_INVALIDARG` (journaled) for a NULL key, an unknown hive or invalid UTF-8. Never touches the real registry.
+/// Thread-safe; the policy is read at each client `QueryFastShutdown`.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_registry_set_dword(
+    key: *const c_char,
+    value_name: *const c_char,
+    data: u32,
+) -> HRESULT {
+    with_runtime(
+        Method::Registry,
+        crate::com::E_UNEXPECTED,
+        |rt| match registry_args(rt, "mockmapi_registry_set_dword", key, value_name) {
+            Ok((key, name)) => rt.registry_set(key, name, RegValue::Dword(data)),
+            Err(hr) => hr,
+        },
+    )
+}
+
+/// Read a `REG_DWORD` from the emulated hive into `*data` (written only on success).
+///
+/// Returns `S_OK`; `MAPI_E_NOT_FOUND` if the key or value is absent; `E_INVALIDARG` for bad arguments (NULL key or
+/// `data`, unknown hive) or a value of another type.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_registry_get_dword(
+    key: *const c_char,
+    value_name: *const c_char,
+    data: *mut u32,
+) -> HRESULT {
+    with_runtime(Method::Registry, crate::com::E_UNEXPECTED, |rt| {
+        let (key, name) = match registry_args(rt, "mockmapi_registry_get_dword", key, value_name) {
+            Ok(x) => x,
+            Err(hr) => return hr,
+        };
+        if data.is_null() {
+            return rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                "mockmapi_registry_get_dword: data is NULL",
+            );
+        }
+        match rt.with_registry(|r| r.get_value(key, name).map(|v| v.cloned())) {
+            Ok(Some(RegValue::Dword(v))) => {
+                write_out(data, v);
+                S_OK
+            }
+            Ok(Some(other)) => rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                format!(
+                    "mockmapi_registry_get_dword: {key}\\{name} is a {}, not a REG_DWORD",
+                    other.type_name()
+                ),
+            ),
+            Ok(None) => MAPI_E_NOT_FOUND,
+            Err(e) => rt.reject(Method::Registry, E_INVALIDARG, e.to_string()),
+        }
+    })
+}
+
+/// Remove a value from the emulated hive. Returns `S_OK`; `MAPI_E_NOT_FOUND` if the key or value is absent;
+/// `E_INVALIDARG` for a NULL key, unknown hive or invalid UTF-8. `value_name` NULL is the default value.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_registry_delete_value(
+    key: *const c_char,
+    value_name: *const c_char,
+) -> HRESULT {
+    with_runtime(
+        Method::Registry,
+        crate::com::E_UNEXPECTED,
+        |rt| match registry_args(rt, "mockmapi_registry_delete_value", key, value_name) {
+            Ok((key, name)) => rt.registry_delete_value(key, name),
+            Err(hr) => hr,
+        },
+    )
+}
+
+/// Set the emulated Office version (UTF-8, such as `"16.0"`, `"15.0"`, `"14.0"`): the policy and preference
+/// keys are read under `...\Office\<version>\Outlook\Options\Shutdown`. Lasts until `mockmapi_reset`.
+/// Returns `S_OK`, or `E_INVALIDARG` for NULL or text that is not a version number.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_policy_set_office_version(version: *const c_char) -> HRESULT {
+    with_runtime(Method::Registry, crate::com::E_UNEXPECTED, |rt| {
+        match rt.c_str_arg(
+            Method::Registry,
+            "mockmapi_policy_set_office_version: version",
+            version,
+        ) {
+            Ok(Some(v)) => rt.set_office_version(v),
+            Ok(None) => rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                "mockmapi_policy_set_office_version: version is NULL",
+            ),
+            Err(hr) => hr,
+        }
+    })
+}
+
+/// The `FastShutdownBehavior` (0, 1 or 2) a client `QueryFastShutdown` would apply now, into `*behavior`;
+/// calls nothing and journals nothing. Returns `S_OK`, or `E_INVALIDARG` if `behavior` is NULL.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_policy_get_behavior(behavior: *mut u32) -> HRESULT {
+    with_runtime(Method::Registry, crate::com::E_UNEXPECTED, |rt| {
+        if behavior.is_null() {
+            return rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                "mockmapi_policy_get_behavior: behavior is NULL",
+            );
+        }
+        write_out(behavior, rt.policy_decision().behavior);
+        S_OK
+    })
+}
+
+/// Return the whole runtime to its state before the first `MAPIInitialize`: sessions dropped (the provider
+/// references the runtime holds are released), the registry and Office version back to their configured
+/// contents, the journal cleared, the exited state cleared. Session pointers the client still holds stay safe
+/// to `Release` but every other call on them fails. Call it between tests, not while another thread is inside
+/// a MAPI call.
+#[no_mangle]
+pub extern "C" fn mockmapi_reset() {
+    with_runtime(Method::Reset, (), |rt| rt.reset())
+}
+
+/// How many violations (SPEC §4, §5: protocol errors and bad input from the client) the journal holds.
+#[no_mangle]
+pub extern "C" fn mockmapi_violation_count() -> usize {
+    with_runtime(Method::Journal, 0, |rt| rt.violation_count())
+}

@@ -1,0 +1,12 @@
+//! mockmapi: a cross-platform mock of the MAPI subsystem's fast-shutdown protocol, exported as a C ABI.
+//!
+//! - [`com`]: the COM ABI (types, IIDs, HRESULTs, vtables).
+//! - [`policy`]: the emulated registry and the `FastShutdownBehavior` decision.
+//! - [`runtime`]: the subsystem model ([`runtime::Runtime`]), usable directly from Rust.
+//! - [`ffi`]: the exported C surface, declared in `include/mockmapi.h`.
+#![allow(clippy::missing_safety_doc)]
+
+pub mod com;
+pub mod ffi;
+pub mod policy;
+pub mod runtime;

@@ -1,0 +1,316 @@
+//! The in-memory registry hive: keys and values, compared case-insensitively, kept in their written case.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A root key (hive) name as registry paths spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RootKey {
+    CurrentUser,
+    LocalMachine,
+}
+
+impl RootKey {
+    /// The long name, as `regedit` writes it.
+    pub fn long_name(self) -> &'static str {
+        match self {
+            RootKey::CurrentUser => "HKEY_CURRENT_USER",
+            RootKey::LocalMachine => "HKEY_LOCAL_MACHINE",
+        }
+    }
+
+    /// The short alias.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            RootKey::CurrentUser => "HKCU",
+            RootKey::LocalMachine => "HKLM",
+        }
+    }
+
+    /// Accepts `HKEY_CURRENT_USER`/`HKCU` and `HKEY_LOCAL_MACHINE`/`HKLM`, in any case.
+    pub fn parse(s: &str) -> Option<RootKey> {
+        let u = s.to_ascii_uppercase();
+        match u.as_str() {
+            "HKEY_CURRENT_USER" | "HKCU" => Some(RootKey::CurrentUser),
+            "HKEY_LOCAL_MACHINE" | "HKLM" => Some(RootKey::LocalMachine),
+            _ => None,
+        }
+    }
+}
+
+/// Why a registry request was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistryError {
+    /// The path is empty or does not start with a known hive.
+    BadKeyPath(String),
+    /// No such value (or key).
+    NotFound(String),
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegistryError::BadKeyPath(msg) | RegistryError::NotFound(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for RegistryError {}
+
+/// A parsed key path: a root key and the `\`-separated subkey path, as written (empty segments removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPath {
+    pub root: RootKey,
+    pub subkey: String,
+}
+
+impl KeyPath {
+    /// Parse `HKCU\Software\...` (or `HKEY_CURRENT_USER\...`). Empty segments (`\\`, a trailing `\`) are
+    /// dropped; anything else is kept as written.
+    pub fn parse(path: &str) -> Result<KeyPath, RegistryError> {
+        let mut parts = path.split('\\').filter(|p| !p.is_empty());
+        let first = parts.next().ok_or_else(|| {
+            RegistryError::BadKeyPath(
+                "empty registry key path; write it as HKCU\\Software\\... or HKEY_CURRENT_USER\\Software\\...".into(),
+            )
+        })?;
+        let root = RootKey::parse(first.trim()).ok_or_else(|| {
+            RegistryError::BadKeyPath(format!(
+                "unknown registry hive '{first}' in key '{path}'; use HKEY_CURRENT_USER (HKCU) or HKEY_LOCAL_MACHINE (HKLM)"
+            ))
+        })?;
+        let subkey = parts.collect::<Vec<_>>().join("\\");
+        Ok(KeyPath { root, subkey })
+    }
+
+    /// The comparison form: short hive name and lowercase subkey.
+    pub fn fold(&self) -> String {
+        fold_key(self.root, &self.subkey)
+    }
+}
+
+impl fmt::Display for KeyPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.subkey.is_empty() {
+            f.write_str(self.root.long_name())
+        } else {
+            write!(f, "{}\\{}", self.root.long_name(), self.subkey)
+        }
+    }
+}
+
+fn fold_key(root: RootKey, subkey: &str) -> String {
+    let mut s = String::with_capacity(5 + subkey.len());
+    s.push_str(root.short_name());
+    if !subkey.is_empty() {
+        s.push('\\');
+        s.push_str(&subkey.to_lowercase());
+    }
+    s
+}
+
+/// A registry value with its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegValue {
+    Dword(u32),
+    Qword(u64),
+    Sz(String),
+    ExpandSz(String),
+    MultiSz(Vec<String>),
+    Binary(Vec<u8>),
+}
+
+impl RegValue {
+    /// The registry type name (`REG_DWORD`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RegValue::Dword(_) => "REG_DWORD",
+            RegValue::Qword(_) => "REG_QWORD",
+            RegValue::Sz(_) => "REG_SZ",
+            RegValue::ExpandSz(_) => "REG_EXPAND_SZ",
+            RegValue::MultiSz(_) => "REG_MULTI_SZ",
+            RegValue::Binary(_) => "REG_BINARY",
+        }
+    }
+}
+
+impl fmt::Display for RegValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegValue::Dword(v) => write!(f, "REG_DWORD {v} (0x{v:08X})"),
+            RegValue::Qword(v) => write!(f, "REG_QWORD {v}"),
+            RegValue::Sz(s) => write!(f, "REG_SZ {s:?}"),
+            RegValue::ExpandSz(s) => write!(f, "REG_EXPAND_SZ {s:?}"),
+            RegValue::MultiSz(v) => write!(f, "REG_MULTI_SZ {v:?}"),
+            RegValue::Binary(b) => write!(f, "REG_BINARY ({} bytes)", b.len()),
+        }
+    }
+}
+
+/// One key: its path as written and its values by folded name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub path: KeyPath,
+    values: BTreeMap<String, (String, RegValue)>,
+}
+
+impl Key {
+    /// The values as `(name as written, value)`, in name order. The default value's name is empty.
+    pub fn values(&self) -> impl Iterator<Item = (&str, &RegValue)> {
+        self.values.values().map(|(n, v)| (n.as_str(), v))
+    }
+}
+
+/// The emulated registry: every key that exists, by folded path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Registry {
+    keys: BTreeMap<String, Key>,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// Create the key if it does not exist (a written case already stored is kept).
+    pub fn create_key(&mut self, key: &str) -> Result<&mut Key, RegistryError> {
+        let path = KeyPath::parse(key)?;
+        Ok(self.keys.entry(path.fold()).or_insert_with(|| Key {
+            path,
+            values: BTreeMap::new(),
+        }))
+    }
+
+    /// Set (create or replace) a value; the key is created as needed. A replaced value takes the new
+    /// written case of its name.
+    pub fn set_value(
+        &mut self,
+        key: &str,
+        name: &str,
+        value: RegValue,
+    ) -> Result<(), RegistryError> {
+        let k = self.create_key(key)?;
+        k.values
+            .insert(name.to_lowercase(), (name.to_owned(), value));
+        Ok(())
+    }
+
+    /// The value, if both the key and the value exist.
+    pub fn get_value(&self, key: &str, name: &str) -> Result<Option<&RegValue>, RegistryError> {
+        let path = KeyPath::parse(key)?;
+        Ok(self.get_folded(&path.fold(), name))
+    }
+
+    /// Lookup by an already folded key path.
+    pub fn get_folded(&self, folded_key: &str, name: &str) -> Option<&RegValue> {
+        self.keys
+            .get(folded_key)
+            .and_then(|k| k.values.get(&name.to_lowercase()))
+            .map(|(_, v)| v)
+    }
+
+    /// Remove a value; `NotFound` if the key or the value does not exist.
+    pub fn delete_value(&mut self, key: &str, name: &str) -> Result<RegValue, RegistryError> {
+        let path = KeyPath::parse(key)?;
+        self.keys
+            .get_mut(&path.fold())
+            .and_then(|k| k.values.remove(&name.to_lowercase()))
+            .map(|(_, v)| v)
+            .ok_or_else(|| RegistryError::NotFound(format!("no value '{name}' under {path}")))
+    }
+
+    /// Remove a key and every key below it; `NotFound` if none existed.
+    pub fn delete_key(&mut self, key: &str) -> Result<(), RegistryError> {
+        let path = KeyPath::parse(key)?;
+        let folded = path.fold();
+        let prefix = format!("{folded}\\");
+        let before = self.keys.len();
+        self.keys
+            .retain(|k, _| k != &folded && !k.starts_with(&prefix));
+        if self.keys.len() == before {
+            return Err(RegistryError::NotFound(format!("no key {path}")));
+        }
+        Ok(())
+    }
+
+    /// Every key, in folded-path order.
+    pub fn keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys.values()
+    }
+
+    /// Whether the registry holds no key at all.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_names_compare_case_insensitively_and_keep_written_case() {
+        let mut r = Registry::new();
+        r.set_value(
+            "HKEY_CURRENT_USER\\Software\\Foo",
+            "MyValue",
+            RegValue::Dword(1),
+        )
+        .unwrap();
+        assert_eq!(
+            r.get_value("hkcu\\SOFTWARE\\foo\\", "myvalue").unwrap(),
+            Some(&RegValue::Dword(1))
+        );
+        let key = r.keys().next().unwrap();
+        assert_eq!(key.path.to_string(), "HKEY_CURRENT_USER\\Software\\Foo");
+        assert_eq!(key.values().next().unwrap().0, "MyValue");
+    }
+
+    #[test]
+    fn hives_are_distinct_and_aliases_agree() {
+        let mut r = Registry::new();
+        r.set_value("HKLM\\Software\\X", "v", RegValue::Dword(1))
+            .unwrap();
+        assert_eq!(r.get_value("HKCU\\Software\\X", "v").unwrap(), None);
+        assert_eq!(
+            r.get_value("HKEY_LOCAL_MACHINE\\Software\\X", "v").unwrap(),
+            Some(&RegValue::Dword(1))
+        );
+    }
+
+    #[test]
+    fn unknown_hive_is_an_error_that_names_the_fix() {
+        let err = Registry::new()
+            .set_value("HKXX\\a", "v", RegValue::Dword(1))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("HKEY_CURRENT_USER (HKCU)"),
+            "{err}"
+        );
+        assert!(matches!(
+            KeyPath::parse(""),
+            Err(RegistryError::BadKeyPath(_))
+        ));
+    }
+
+    #[test]
+    fn delete_value_and_key() {
+        let mut r = Registry::new();
+        r.set_value("HKCU\\A\\B", "v", RegValue::Sz("x".into()))
+            .unwrap();
+        r.set_value("HKCU\\A\\B\\C", "w", RegValue::Dword(2))
+            .unwrap();
+        assert!(matches!(
+            r.delete_value("HKCU\\A\\B", "nope"),
+            Err(RegistryError::NotFound(_))
+        ));
+        assert_eq!(
+            r.delete_value("HKCU\\a\\b", "V").unwrap(),
+            RegValue::Sz("x".into())
+        );
+        r.delete_key("HKCU\\A").unwrap();
+        assert!(r.is_empty());
+        assert!(r.delete_key("HKCU\\A").is_err());
+    }
+}

@@ -1,0 +1,156 @@
+//! The calls the journal names.
+
+/// A method or entry point, as journaled. The numeric values are the `MOCKMAPI_METHOD_*` constants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Method {
+    None = 0,
+    QueryInterface = 1,
+    AddRef = 2,
+    Release = 3,
+    QueryFastShutdown = 4,
+    NotifyProcessShutdown = 5,
+    DoFastShutdown = 6,
+    Shutdown = 7,
+    Logoff = 8,
+    MAPIInitialize = 9,
+    MAPIUninitialize = 10,
+    MAPILogonEx = 11,
+    MAPIAllocateBuffer = 12,
+    MAPIAllocateMore = 13,
+    MAPIFreeBuffer = 14,
+    AddProvider = 15,
+    Registry = 16,
+    Reset = 17,
+    Journal = 18,
+    GetLastError = 20,
+    GetMsgStoresTable = 21,
+    OpenMsgStore = 22,
+    OpenAddressBook = 23,
+    OpenProfileSection = 24,
+    GetStatusTable = 25,
+    OpenEntry = 26,
+    CompareEntryIDs = 27,
+    Advise = 28,
+    Unadvise = 29,
+    MessageOptions = 30,
+    QueryDefaultMessageOpt = 31,
+    EnumAdrTypes = 32,
+    QueryIdentity = 33,
+    SetDefaultStore = 34,
+    AdminServices = 35,
+    ShowForm = 36,
+    PrepareForm = 37,
+}
+
+impl Method {
+    /// Every method, for lookups by number.
+    pub const ALL: [Method; 37] = [
+        Method::None,
+        Method::QueryInterface,
+        Method::AddRef,
+        Method::Release,
+        Method::QueryFastShutdown,
+        Method::NotifyProcessShutdown,
+        Method::DoFastShutdown,
+        Method::Shutdown,
+        Method::Logoff,
+        Method::MAPIInitialize,
+        Method::MAPIUninitialize,
+        Method::MAPILogonEx,
+        Method::MAPIAllocateBuffer,
+        Method::MAPIAllocateMore,
+        Method::MAPIFreeBuffer,
+        Method::AddProvider,
+        Method::Registry,
+        Method::Reset,
+        Method::Journal,
+        Method::GetLastError,
+        Method::GetMsgStoresTable,
+        Method::OpenMsgStore,
+        Method::OpenAddressBook,
+        Method::OpenProfileSection,
+        Method::GetStatusTable,
+        Method::OpenEntry,
+        Method::CompareEntryIDs,
+        Method::Advise,
+        Method::Unadvise,
+        Method::MessageOptions,
+        Method::QueryDefaultMessageOpt,
+        Method::EnumAdrTypes,
+        Method::QueryIdentity,
+        Method::SetDefaultStore,
+        Method::AdminServices,
+        Method::ShowForm,
+        Method::PrepareForm,
+    ];
+
+    /// The method for a `MOCKMAPI_METHOD_*` value.
+    pub fn from_u32(v: u32) -> Option<Method> {
+        Method::ALL.iter().copied().find(|m| *m as u32 == v)
+    }
+
+    /// The method's name as MAPI spells it (control calls use the mockmapi function name).
+    pub fn name(self) -> &'static str {
+        self.c_name().to_str().expect("ASCII")
+    }
+
+    /// The name as a NUL-terminated C string with static lifetime.
+    pub fn c_name(self) -> &'static std::ffi::CStr {
+        match self {
+            Method::None => c"",
+            Method::QueryInterface => c"QueryInterface",
+            Method::AddRef => c"AddRef",
+            Method::Release => c"Release",
+            Method::QueryFastShutdown => c"QueryFastShutdown",
+            Method::NotifyProcessShutdown => c"NotifyProcessShutdown",
+            Method::DoFastShutdown => c"DoFastShutdown",
+            Method::Shutdown => c"Shutdown",
+            Method::Logoff => c"Logoff",
+            Method::MAPIInitialize => c"MAPIInitialize",
+            Method::MAPIUninitialize => c"MAPIUninitialize",
+            Method::MAPILogonEx => c"MAPILogonEx",
+            Method::MAPIAllocateBuffer => c"MAPIAllocateBuffer",
+            Method::MAPIAllocateMore => c"MAPIAllocateMore",
+            Method::MAPIFreeBuffer => c"MAPIFreeBuffer",
+            Method::AddProvider => c"mockmapi_session_add_provider",
+            Method::Registry => c"mockmapi_registry",
+            Method::Reset => c"mockmapi_reset",
+            Method::Journal => c"mockmapi_journal",
+            Method::GetLastError => c"GetLastError",
+            Method::GetMsgStoresTable => c"GetMsgStoresTable",
+            Method::OpenMsgStore => c"OpenMsgStore",
+            Method::OpenAddressBook => c"OpenAddressBook",
+            Method::OpenProfileSection => c"OpenProfileSection",
+            Method::GetStatusTable => c"GetStatusTable",
+            Method::OpenEntry => c"OpenEntry",
+            Method::CompareEntryIDs => c"CompareEntryIDs",
+            Method::Advise => c"Advise",
+            Method::Unadvise => c"Unadvise",
+            Method::MessageOptions => c"MessageOptions",
+            Method::QueryDefaultMessageOpt => c"QueryDefaultMessageOpt",
+            Method::EnumAdrTypes => c"EnumAdrTypes",
+            Method::QueryIdentity => c"QueryIdentity",
+            Method::SetDefaultStore => c"SetDefaultStore",
+            Method::AdminServices => c"AdminServices",
+            Method::ShowForm => c"ShowForm",
+            Method::PrepareForm => c"PrepareForm",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Method;
+
+    #[test]
+    fn numbers_round_trip_and_names_are_distinct() {
+        let mut names = std::collections::HashSet::new();
+        for m in Method::ALL {
+            assert_eq!(Method::from_u32(m as u32), Some(m));
+            assert!(names.insert(m.name()), "duplicate name {}", m.name());
+        }
+        assert_eq!(Method::from_u32(19), None);
+        assert_eq!(Method::Logoff.name(), "Logoff");
+    }
+}

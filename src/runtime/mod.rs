@@ -1,0 +1,221 @@
+//! The MAPI subsystem model: process state, sessions, provider records, the fast-shutdown coordinator,
+//! the normal shutdown path and the journal.
+//!
+//! [`Runtime`] is a plain Rust value; tests may create as many as they like. The C ABI (`src/ffi`) holds
+//! exactly one, process-wide, as MAPI does.
+//!
+//! Locking: one state lock, never held while provider code runs (provider calls work on `Arc` snapshots
+//! taken under the lock), and the journal's own lock, always taken last and only briefly.
+
+pub mod alloc;
+mod coordinator;
+pub mod journal;
+mod lifecycle;
+pub mod method;
+pub mod provider;
+pub mod session;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use crate::com::boundary::catch;
+use crate::com::{HRESULT, MAPI_E_CALL_FAILED, MAPI_E_NOT_INITIALIZED};
+use crate::policy::{Registry, DEFAULT_OFFICE_VERSION};
+
+pub use journal::{Event, EventType, Journal};
+pub use method::Method;
+pub use provider::{ProviderKind, ProviderRecord};
+pub use session::SessionObject;
+
+/// What the runtime starts from, and returns to at every reset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The emulated hive's contents.
+    pub registry: Registry,
+    /// The emulated Office version (`16.0` by default).
+    pub office_version: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            registry: Registry::new(),
+            office_version: DEFAULT_OFFICE_VERSION.to_owned(),
+        }
+    }
+}
+
+/// A mock MAPI subsystem.
+#[derive(Clone)]
+pub struct Runtime {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime::new(Config::default())
+    }
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime").finish_non_exhaustive()
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) state: Mutex<State>,
+    pub(crate) journal: Arc<Journal>,
+    pub(crate) alloc: alloc::Allocations,
+}
+
+/// One active (not logged-off) session.
+pub(crate) struct SessionEntry {
+    pub(crate) profile: String,
+    /// Ordered transport → address book → store, registration order within a kind.
+    pub(crate) providers: Vec<Arc<ProviderRecord>>,
+}
+
+pub(crate) struct State {
+    pub(crate) config: Config,
+    pub(crate) init_count: u32,
+    /// A client `DoFastShutdown` reached providers: the process is gone as far as MAPI is concerned.
+    pub(crate) exited: bool,
+    /// Bumped by every reset; a session object from an older generation is stale.
+    pub(crate) generation: u64,
+    pub(crate) next_session: u32,
+    /// Active sessions by id; ids grow in logon order, so iteration is logon order.
+    pub(crate) sessions: BTreeMap<u32, SessionEntry>,
+    /// Every session object since the last reset, including released ones: the runtime owns their memory,
+    /// so an over-release is detected instead of touching freed memory.
+    pub(crate) objects: Vec<Arc<SessionObject>>,
+    /// The most recent client QueryFastShutdown returned S_OK.
+    pub(crate) last_query_ok: bool,
+    /// NotifyProcessShutdown reached providers since that query.
+    pub(crate) notified: bool,
+    pub(crate) registry: Registry,
+    pub(crate) office_version: String,
+}
+
+impl State {
+    fn new(config: Config, generation: u64) -> State {
+        State {
+            registry: config.registry.clone(),
+            office_version: config.office_version.clone(),
+            config,
+            init_count: 0,
+            exited: false,
+            generation,
+            next_session: 1,
+            sessions: BTreeMap::new(),
+            objects: Vec::new(),
+            last_query_ok: false,
+            notified: false,
+        }
+    }
+
+    /// Every provider of every active session, in fan-out order.
+    pub(crate) fn providers_in_order(&self) -> Vec<Arc<ProviderRecord>> {
+        let n = self.sessions.values().map(|s| s.providers.len()).sum();
+        let mut all = Vec::with_capacity(n);
+        for s in self.sessions.values() {
+            all.extend(s.providers.iter().cloned());
+        }
+        all
+    }
+}
+
+/// The message every call after the exited state carries.
+pub const AFTER_EXIT: &str =
+    "MAPI call after DoFastShutdown: the process has exited as far as MAPI is concerned \
+     (the client must make no MAPI call after a DoFastShutdown that reached providers)";
+
+impl Inner {
+    /// The common gate of every MAPI call: exited, then initialized. Journals the violation it finds.
+    pub(crate) fn gate(&self, st: &State, method: Method, session: u32) -> Result<(), HRESULT> {
+        if st.exited {
+            self.journal.violation(method, session, AFTER_EXIT);
+            return Err(MAPI_E_CALL_FAILED);
+        }
+        if st.init_count == 0 {
+            self.journal.violation(
+                method,
+                session,
+                format!(
+                    "{} called while MAPI is not initialized: call MAPIInitialize first",
+                    method.name()
+                ),
+            );
+            return Err(MAPI_E_NOT_INITIALIZED);
+        }
+        Ok(())
+    }
+
+    /// Run `f` inside the panic boundary; a panic is journaled and becomes `on_panic`.
+    pub(crate) fn guard<R>(&self, method: Method, on_panic: R, f: impl FnOnce() -> R) -> R {
+        match catch(f) {
+            Ok(r) => r,
+            Err(msg) => {
+                self.journal.diagnostic(
+                    method,
+                    0,
+                    format!(
+                        "internal error (please report): panic in {}: {msg}",
+                        method.name()
+                    ),
+                );
+                on_panic
+            }
+        }
+    }
+}
+
+impl Runtime {
+    /// A runtime in its initial state (not initialized) with this configuration.
+    pub fn new(config: Config) -> Runtime {
+        Runtime {
+            inner: Arc::new(Inner {
+                state: Mutex::new(State::new(config, 1)),
+                journal: Arc::new(Journal::default()),
+                alloc: alloc::Allocations::default(),
+            }),
+        }
+    }
+
+    /// The journal.
+    pub fn journal(&self) -> &Journal {
+        &self.inner.journal
+    }
+
+    /// How many violations the journal holds.
+    pub fn violation_count(&self) -> usize {
+        self.inner.journal.violation_count()
+    }
+
+    /// Run `f` inside the panic boundary of this runtime (see [`Inner::guard`]).
+    pub fn guard<R>(&self, method: Method, on_panic: R, f: impl FnOnce() -> R) -> R {
+        self.inner.guard(method, on_panic, f)
+    }
+
+    /// Whether a client `DoFastShutdown` has put the runtime in the exited state.
+    pub fn is_exited(&self) -> bool {
+        self.inner.state.lock().exited
+    }
+
+    /// The current `MAPIInitialize` count.
+    pub fn init_count(&self) -> u32 {
+        self.inner.state.lock().init_count
+    }
+
+    /// Number of active (logged-on) sessions.
+    pub fn session_count(&self) -> usize {
+        self.inner.state.lock().sessions.len()
+    }
+
+    /// The buffers allocated with `MAPIAllocateBuffer`/`MAPIAllocateMore`.
+    pub fn allocations(&self) -> &alloc::Allocations {
+        &self.inner.alloc
+    }
+}
