@@ -58,11 +58,13 @@ fn shared_lib_name() -> &'static str {
     }
 }
 
+/// Every `c-tests/*.c` and `*.cpp`, plus the README's quickstart (`examples/quickstart.c`).
 fn programs() -> Vec<PathBuf> {
     let filter = std::env::var("MOCKMAPI_CTEST_FILTER").unwrap_or_default();
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("c-tests"))
         .expect("c-tests/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
+        .chain(std::iter::once(root().join("examples/quickstart.c")))
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("c" | "cpp")))
         .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&filter))
         .collect();

@@ -27,7 +27,7 @@ impl PolicySource {
         match self {
             PolicySource::Policy => "policy key",
             PolicySource::Preference => "preference key",
-            PolicySource::Default => "default (no value set)",
+            PolicySource::Default => "default",
         }
     }
 }
@@ -128,7 +128,7 @@ fn other_version_keys(registry: &Registry, office_version: &str) -> Vec<(String,
     let mut found = Vec::new();
     for key in registry.keys() {
         let written = key.path.to_string();
-        let folded = key.path.fold();
+        let folded = key.path.fold().to_lowercase();
         for prefix in [POLICY_PREFIX, PREFERENCE_PREFIX] {
             let prefix = prefix.to_lowercase();
             let suffix = SUFFIX.to_lowercase();

@@ -219,3 +219,39 @@ impl Runtime {
         &self.inner.alloc
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::com::{E_UNEXPECTED, S_OK};
+
+    #[test]
+    fn a_panic_inside_the_boundary_becomes_the_fallback_and_a_journal_entry() {
+        let rt = Runtime::default();
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let hr = rt.guard(Method::QueryFastShutdown, E_UNEXPECTED, || -> HRESULT {
+            panic!("broken invariant")
+        });
+        std::panic::set_hook(prev);
+        assert_eq!(hr, E_UNEXPECTED);
+        let text = rt.journal().render();
+        assert!(
+            text.contains("panic in QueryFastShutdown: broken invariant"),
+            "{text}"
+        );
+        assert_eq!(rt.guard(Method::None, E_UNEXPECTED, || S_OK), S_OK);
+    }
+
+    #[test]
+    fn runtimes_are_independent() {
+        let a = Runtime::default();
+        let b = Runtime::default();
+        assert_eq!(a.initialize(std::ptr::null_mut()), S_OK);
+        assert_eq!(a.init_count(), 1);
+        assert_eq!(b.init_count(), 0);
+        assert_eq!(b.logon(None, 0).unwrap_err(), MAPI_E_NOT_INITIALIZED);
+        assert_eq!(b.violation_count(), 1);
+        assert_eq!(a.violation_count(), 0);
+    }
+}
