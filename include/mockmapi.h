@@ -197,7 +197,8 @@ typedef struct mockmapi_event {
      */
     uint32_t reserved;
     /*
-     How long the call took, in nanoseconds (0 for violations and diagnostics).
+     How long the call took, in nanoseconds: for a provider's fast-shutdown method, its QueryInterface for
+     `IID_IMAPIProviderShutdown` plus the method; 0 for violations and diagnostics.
      */
     uint64_t duration_ns;
     /*

@@ -66,7 +66,8 @@ pub struct mockmapi_event {
     pub hresult: HRESULT,
     /// Reserved, 0.
     pub reserved: u32,
-    /// How long the call took, in nanoseconds (0 for violations and diagnostics).
+    /// How long the call took, in nanoseconds: for a provider's fast-shutdown method, its QueryInterface for
+    /// `IID_IMAPIProviderShutdown` plus the method; 0 for violations and diagnostics.
     pub duration_ns: u64,
     /// The object that was called (for provider calls, the interface that answered), or NULL.
     pub object: *const c_void,

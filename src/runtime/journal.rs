@@ -176,7 +176,12 @@ pub struct Slot {
 
 impl Journal {
     /// Append an event, assigning its sequence number; returns it.
-    pub fn record(&self, mut event: Event) -> u64 {
+    pub fn record(&self, event: Event) -> u64 {
+        self.push(event).0
+    }
+
+    /// Append under one lock; returns the sequence number and the journal epoch.
+    fn push(&self, mut event: Event) -> (u64, u64) {
         if tracing::enabled!(tracing::Level::DEBUG) {
             let mut line = String::new();
             event.render(&mut line);
@@ -189,16 +194,16 @@ impl Journal {
         }
         let seq = event.sequence;
         j.events.push(event);
-        seq
+        (seq, j.epoch)
     }
 
     /// Reserve a client-call event now (so it reads before the provider calls it causes).
     pub fn begin(&self, event: Event) -> Slot {
         let started = std::time::Instant::now();
-        let seq = self.record(event);
+        let (seq, epoch) = self.push(event);
         Slot {
             index: (seq - 1) as usize,
-            epoch: self.inner.lock().epoch,
+            epoch,
             started,
         }
     }

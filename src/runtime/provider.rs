@@ -146,7 +146,8 @@ impl ProviderRecord {
         });
     }
 
-    /// QueryInterface for `IID_IMAPIProviderShutdown`, the method, Release: one journal record.
+    /// QueryInterface for `IID_IMAPIProviderShutdown`, the method, Release: two clock reads, one journal record.
+    /// The recorded duration covers the QueryInterface and the method.
     pub fn call_shutdown_method(&self, which: ShutdownMethod) -> Outcome {
         let method = which.method();
         let t0 = Instant::now();
@@ -173,10 +174,9 @@ impl ProviderRecord {
             });
             return Outcome::NoInterface(hr);
         }
-        let t1 = Instant::now();
         // SAFETY: QueryInterface succeeded, so `iface` is a live IMAPIProviderShutdown we hold a reference on.
         let hr = unsafe { self.invoke(iface, which) };
-        let duration = t1.elapsed();
+        let duration = t0.elapsed();
         // SAFETY: releasing the reference QueryInterface gave us.
         unsafe {
             if let Some(release) = (*iface).lpVtbl.as_ref().and_then(|v| v.Release) {
