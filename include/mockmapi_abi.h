@@ -138,16 +138,18 @@ HRESULT STDMETHODCALLTYPE MAPILogonEx(ULONG_PTR ulUIParam, LPTSTR lpszProfileNam
                                       ULONG ulFlags, LPMAPISESSION *lppSession);
 
 /* Allocate cbSize bytes (16-byte aligned) into *lppBuffer; free with MAPIFreeBuffer. Returns S_OK;
- * MAPI_E_NOT_INITIALIZED before MAPIInitialize; E_INVALIDARG if lppBuffer is NULL; MAPI_E_NOT_ENOUGH_MEMORY. */
+ * MAPI_E_NOT_INITIALIZED before MAPIInitialize; MAPI_E_CALL_FAILED after a client DoFastShutdown;
+ * E_INVALIDARG if lppBuffer is NULL; MAPI_E_NOT_ENOUGH_MEMORY. */
 SCODE STDMETHODCALLTYPE MAPIAllocateBuffer(ULONG cbSize, void **lppBuffer);
 
 /* Allocate cbSize bytes chained to lpObject (a MAPIAllocateBuffer buffer, or one chained to it): freed when
  * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject. */
 SCODE STDMETHODCALLTYPE MAPIAllocateMore(ULONG cbSize, void *lpObject, void **lppBuffer);
 
-/* Free a MAPIAllocateBuffer buffer and every buffer chained to it. NULL is accepted. A buffer that is not a
- * live root (never allocated, already freed, or a MAPIAllocateMore buffer) is a violation and returns
- * E_INVALIDARG; nothing is freed then. */
+/* Free a MAPIAllocateBuffer buffer and every buffer chained to it; returns S_OK. NULL is accepted. A buffer
+ * that is not a live root (never allocated, already freed, or a MAPIAllocateMore buffer) is a violation and
+ * returns E_INVALIDARG; nothing is freed then. Like every MAPI call: MAPI_E_NOT_INITIALIZED before
+ * MAPIInitialize, MAPI_E_CALL_FAILED after a client DoFastShutdown (a violation each; nothing is freed). */
 ULONG STDMETHODCALLTYPE MAPIFreeBuffer(void *lpBuffer);
 
 #ifdef __cplusplus
