@@ -13,11 +13,17 @@ fn main() {
         .and_then(Path::parent)
         .expect("target/<profile>")
         .to_path_buf();
-    let lib = profile_dir.join(if cfg!(windows) {
+    // Built as a dependency of this example, the staticlib is in `deps/` (cargo copies it up to the profile
+    // directory only for `cargo build`, so a copy there may be stale).
+    let name = if cfg!(windows) {
         "mockmapi.lib"
     } else {
         "libmockmapi.a"
-    });
+    };
+    let lib = [profile_dir.join("deps").join(name), profile_dir.join(name)]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_else(|| profile_dir.join("deps").join(name));
     if !lib.exists() {
         eprintln!(
             "quickstart: {} is missing; build the library with `cargo build` and try again",

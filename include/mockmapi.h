@@ -35,6 +35,61 @@
 #define MOCKMAPI_PROVIDER_STORE 3
 
 /*
+ `mockmapi_journal_expect`: the matching events are exactly the expected ones, one for one, in order.
+ */
+#define MOCKMAPI_EXPECT_EXACT 0
+
+/*
+ `mockmapi_journal_expect`: the expected events appear in this order; others may come between.
+ */
+#define MOCKMAPI_EXPECT_IN_ORDER 1
+
+/*
+ The documented client: QueryFastShutdown; NotifyProcessShutdown and DoFastShutdown only after `S_OK`.
+ */
+#define MOCKMAPI_CLIENT_DOCUMENTED 1
+
+/*
+ A client that calls NotifyProcessShutdown even after a failed QueryFastShutdown (a recorded violation).
+ */
+#define MOCKMAPI_CLIENT_ALWAYS_NOTIFY 2
+
+/*
+ A client that calls DoFastShutdown without NotifyProcessShutdown (a recorded diagnostic).
+ */
+#define MOCKMAPI_CLIENT_NO_NOTIFY 3
+
+/*
+ The child fast-shut-down and exited right after DoFastShutdown.
+ */
+#define MOCKMAPI_EXIT_COMPLETED 1
+
+/*
+ `setup` failed in the child.
+ */
+#define MOCKMAPI_EXIT_SETUP_FAILED 2
+
+/*
+ QueryFastShutdown did not return S_OK: no fast shutdown happened.
+ */
+#define MOCKMAPI_EXIT_NOT_FAST 3
+
+/*
+ The child died of a signal (`signal` says which).
+ */
+#define MOCKMAPI_EXIT_CRASHED 4
+
+/*
+ The child did not finish within `timeout_ms` and was killed.
+ */
+#define MOCKMAPI_EXIT_TIMED_OUT 5
+
+/*
+ The child exited by itself before the sequence ended.
+ */
+#define MOCKMAPI_EXIT_EXITED_EARLY 6
+
+/*
  The runtime called a provider method (`method`, `provider_name`, `hresult`, `duration_ns` are set).
  */
 #define MOCKMAPI_EVENT_PROVIDER_CALL 1
@@ -148,6 +203,138 @@ typedef struct IMAPISessionVtbl {
 typedef struct IMAPISession {
     const struct IMAPISessionVtbl *lpVtbl;
 } IMAPISession;
+
+/*
+ A pattern over journal events; a zero field (or NULL name) matches anything. Used by
+ `mockmapi_journal_expect`, `mockmapi_journal_count_matching` and `mockmapi_journal_find`.
+ */
+typedef struct mockmapi_event_filter {
+    /*
+     `MOCKMAPI_EVENT_*`; 0 = any (`mockmapi_journal_expect`: 0 = provider calls).
+     */
+    uint32_t event_type;
+    /*
+     Session id; 0 = any.
+     */
+    uint32_t session;
+    /*
+     `MOCKMAPI_PROVIDER_*`; 0 = any.
+     */
+    uint32_t provider_kind;
+    /*
+     `MOCKMAPI_METHOD_*`; 0 = any.
+     */
+    uint32_t method;
+    /*
+     The provider's display name (UTF-8, compared exactly); NULL = any.
+     */
+    const char *provider_name;
+    /*
+     Nonzero: the event's HRESULT must equal `hresult`.
+     */
+    uint32_t check_hresult;
+    HRESULT hresult;
+} mockmapi_event_filter;
+
+/*
+ Called inside every fake-provider method (after its delay): `method` is the `MOCKMAPI_METHOD_*` being
+ called, `planned` the result the spec gives; the callback's return value is what the method returns.
+ */
+typedef HRESULT (*mockmapi_fake_callback)(void *context, struct IUnknown *provider, uint32_t method, HRESULT planned);
+
+/*
+ How a fake provider behaves. Zero-initialise it, then set what matters: zero results mean `S_OK`, zero
+ delays mean none.
+ */
+typedef struct mockmapi_fake_spec {
+    /*
+     `MOCKMAPI_PROVIDER_*` (required).
+     */
+    uint32_t kind;
+    /*
+     Display name (UTF-8, copied); NULL gives "fake-<kind>".
+     */
+    const char *name;
+    /*
+     Nonzero: `QueryInterface(IID_IMAPIProviderShutdown)` fails with `E_NOINTERFACE` (or is forwarded to
+     `inner`), as for a provider that predates fast shutdown.
+     */
+    uint32_t without_provider_shutdown;
+    HRESULT query_fast_shutdown_result;
+    HRESULT notify_process_shutdown_result;
+    HRESULT do_fast_shutdown_result;
+    HRESULT shutdown_result;
+    uint32_t query_fast_shutdown_delay_ms;
+    uint32_t notify_process_shutdown_delay_ms;
+    uint32_t do_fast_shutdown_delay_ms;
+    uint32_t shutdown_delay_ms;
+    /*
+     Called inside every method; NULL for none.
+     */
+    mockmapi_fake_callback callback;
+    void *callback_context;
+    /*
+     `QueryInterface` forwards IIDs the fake does not answer itself to this object (a wrapper around an inner
+     provider). The fake holds a reference on it until the fake is released. NULL for none.
+     */
+    struct IUnknown *inner;
+} mockmapi_fake_spec;
+
+/*
+ `setup` (in the child: MAPIInitialize, MAPILogonEx, attach providers) and `verify` (in the parent, after
+ the child ended: check the data) return `S_OK` on success.
+ */
+typedef HRESULT (*mockmapi_exit_callback)(void *userdata);
+
+/*
+ Options of `mockmapi_exit_test`; zero-initialise for the defaults.
+ */
+typedef struct mockmapi_exit_options {
+    /*
+     `MOCKMAPI_CLIENT_*`; 0 = `MOCKMAPI_CLIENT_DOCUMENTED`.
+     */
+    uint32_t client_style;
+    /*
+     How long the child may run, in milliseconds; 0 = 10000.
+     */
+    uint32_t timeout_ms;
+} mockmapi_exit_options;
+
+/*
+ What `mockmapi_exit_test` found. The strings belong to the runtime and stay valid until the next
+ `mockmapi_exit_test` or `mockmapi_reset`.
+ */
+typedef struct mockmapi_exit_result {
+    /*
+     `MOCKMAPI_EXIT_*`.
+     */
+    uint32_t outcome;
+    /*
+     The child's exit code, or -1 if it died of a signal.
+     */
+    int32_t exit_code;
+    /*
+     The signal that ended the child, or 0.
+     */
+    int32_t signal;
+    HRESULT setup_result;
+    /*
+     The client sequence's result in the child (DoFastShutdown's, or the failing QueryFastShutdown's).
+     */
+    HRESULT shutdown_result;
+    /*
+     `verify`'s result (`S_OK` if no verify was given or it was not run).
+     */
+    HRESULT verify_result;
+    /*
+     One line for a person: what happened and what it means.
+     */
+    const char *summary;
+    /*
+     The child's journal as text, as far as it got.
+     */
+    const char *child_journal;
+} mockmapi_exit_result;
 
 /*
  One journal entry, as `mockmapi_journal_get` fills it.
@@ -363,6 +550,8 @@ typedef struct mockmapi_provider {
 
 
 
+
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -470,6 +659,80 @@ void mockmapi_reset(void);
  How many violations (SPEC §4, §5: protocol errors and bad input from the client) the journal holds.
  */
 size_t mockmapi_violation_count(void);
+
+/*
+ Check that the journal holds these calls in this order.
+
+ `expected` points to `count` filters (NULL allowed when `count` is 0). A filter with `event_type` 0 stands for
+ a provider call; the comparison looks at the events of the types the filters name (provider calls unless
+ stated). `mode`: `MOCKMAPI_EXPECT_EXACT` or `MOCKMAPI_EXPECT_IN_ORDER`. On a mismatch a readable diff of
+ expected versus observed is written to `diff` (`snprintf` rules; `diff` may be NULL) and `*diff_length`
+ (may be NULL) receives its full length.
+
+ Returns `S_OK` on a match, `MAPI_E_NOT_FOUND` on a mismatch, `E_INVALIDARG` for bad arguments. Thread-safe.
+ */
+HRESULT mockmapi_journal_expect(const struct mockmapi_event_filter *expected, size_t count, uint32_t mode, char *diff, size_t diff_size, size_t *diff_length);
+
+/*
+ How many events match `filter` (NULL matches every event). Thread-safe.
+ */
+size_t mockmapi_journal_count_matching(const struct mockmapi_event_filter *filter);
+
+/*
+ The index of the first event at or after `start` that matches `filter` (NULL matches any), into `*index`.
+ Returns `S_OK`; `MAPI_E_NOT_FOUND` when none does (`*index` untouched); `E_INVALIDARG` if `index` is NULL or
+ the filter is invalid. Use the index with `mockmapi_journal_get`.
+ */
+HRESULT mockmapi_journal_find(const struct mockmapi_event_filter *filter, size_t start, size_t *index);
+
+/*
+ Report every provider call that takes longer than `budget_ms` milliseconds as a diagnostic with the
+ measured time (`provider_call_budget_ms`); 0 turns it off (the default). Lasts until changed.
+ */
+void mockmapi_journal_set_call_budget_ms(uint32_t budget_ms);
+
+/*
+ What the client has not released, as text (`snprintf` rules): session objects with references left, fake
+ providers with references left, MAPI buffers never freed — one line each. Returns the number of leaks.
+ `mockmapi_reset` and the last `MAPIUninitialize` also record them as diagnostics. Nothing is reported after
+ a client `DoFastShutdown` (the process exits without releasing, as documented).
+ */
+size_t mockmapi_leak_report(char *buffer, size_t size);
+
+/*
+ Create a fake provider from `spec` into `*provider`, with one reference owned by the caller (attach it with
+ `mockmapi_session_add_provider`, then Release it). Its calls are counted (`mockmapi_fake_provider_calls`).
+ Returns `S_OK`, or `E_INVALIDARG` for NULL arguments or an unknown kind. Thread-safe.
+ */
+HRESULT mockmapi_fake_provider_create(const struct mockmapi_fake_spec *spec, struct IUnknown **provider);
+
+/*
+ How many times `method` (`MOCKMAPI_METHOD_*`: QueryInterface, AddRef, Release, Shutdown, QueryFastShutdown,
+ NotifyProcessShutdown, DoFastShutdown) was called on a fake provider, into `*count`. Returns `S_OK`;
+ `E_INVALIDARG` if `provider` is not a fake created since the last reset, `count` is NULL or the method unknown.
+ */
+HRESULT mockmapi_fake_provider_calls(struct IUnknown *provider, uint32_t method, uint32_t *count);
+
+/*
+ Drive the client side of fast shutdown as a real client of `style` (`MOCKMAPI_CLIENT_*`) does, through the
+ first logged-on session's `IMAPIClientShutdown`. Returns `S_OK` when DoFastShutdown returned `S_OK` (the
+ runtime is then exited, as after a real client's DoFastShutdown), else the failing client result;
+ `MAPI_E_NOT_FOUND` when no session is logged on; `E_INVALIDARG` for an unknown style.
+ */
+HRESULT mockmapi_client_fast_shutdown(uint32_t style);
+
+/*
+ Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
+ providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
+ DoFastShutdown returns — no Release, no destructors, no atexit handlers — as the real process does. The
+ parent then reports how the child ended (exit, signal, or killed after the timeout) and, if it completed,
+ runs `verify(userdata)` (NULL to skip). POSIX only (fork): call it from a single-threaded program.
+
+ Returns `S_OK` when the child completed and `verify` returned `S_OK`; `MAPI_E_CALL_FAILED` otherwise (see
+ `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid; `MAPI_E_NO_SUPPORT`
+ on Windows. `*result` is filled whenever the test ran.
+ */
+HRESULT mockmapi_exit_test(mockmapi_exit_callback setup, mockmapi_exit_callback verify, void *userdata, const struct mockmapi_exit_options *options, struct mockmapi_exit_result *result);
 
 /*
  Number of events in the journal. Thread-safe.

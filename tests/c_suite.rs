@@ -20,20 +20,21 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The directory holding `libmockmapi.a` and the cdylib: the profile directory this test binary runs from
-/// (`target/<profile>/deps/c_suite-*` → `target/<profile>`). Cargo does not hand tests these paths.
+/// The directory holding the `libmockmapi.a` and cdylib built together with this test binary.
+///
+/// Cargo does not hand integration tests these paths (cargo issues #8311, #8193). When `cargo test` builds the
+/// library as a dependency, its staticlib and cdylib are written next to this binary in `target/<profile>/deps`
+/// and are not copied up to `target/<profile>` (which may hold stale ones from an earlier `cargo build`), so
+/// `deps/` is the place to look.
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("current_exe");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>")
-        .to_path_buf();
+    let dir = exe.parent().expect("target/<profile>/deps").to_path_buf();
     for f in [static_lib_name(), shared_lib_name()] {
         assert!(
             dir.join(f).exists(),
-            "{} is missing: the C suite links against the library that `cargo test` builds \
-             (crate-type cdylib + staticlib in Cargo.toml). Run the suite with `cargo test`.",
+            "{} is missing: the C suite links against the staticlib and cdylib that `cargo test` builds next to \
+             its test binaries (crate-type = [\"cdylib\", \"staticlib\", \"rlib\"] in Cargo.toml). Run the \
+             suite with `cargo test`.",
             dir.join(f).display()
         );
     }

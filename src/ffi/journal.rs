@@ -5,7 +5,7 @@ use std::ffi::{c_char, c_void};
 use crate::com::{hresult_c_name, E_INVALIDARG, HRESULT, MAPI_E_NOT_FOUND, S_OK};
 use crate::runtime::{Event, EventType, Method};
 
-use super::{with_runtime, write_out};
+use super::{copy_text, with_runtime, write_out};
 
 /// The runtime called a provider method (`method`, `provider_name`, `hresult`, `duration_ns` are set).
 pub const MOCKMAPI_EVENT_PROVIDER_CALL: u32 = 1;
@@ -140,13 +140,7 @@ pub unsafe extern "C" fn mockmapi_journal_get(index: usize, event: *mut mockmapi
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_journal_render(buffer: *mut c_char, size: usize) -> usize {
     with_runtime(Method::Journal, 0, |rt| {
-        let text = rt.journal().render();
-        if !buffer.is_null() && size > 0 {
-            let n = text.len().min(size - 1);
-            std::ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), n);
-            *buffer.add(n) = 0;
-        }
-        text.len()
+        copy_text(&rt.journal().render(), buffer, size)
     })
 }
 

@@ -156,9 +156,14 @@ pub unsafe extern "system" fn MAPIFreeBuffer(lpBuffer: *mut c_void) -> ULONG {
     with_runtime(
         Method::MAPIFreeBuffer,
         crate::com::E_UNEXPECTED as ULONG,
-        |rt| match rt.allocations().free(lpBuffer.cast()) {
-            Ok(()) => S_OK as ULONG,
-            Err(e) => alloc_error(rt, Method::MAPIFreeBuffer, e) as ULONG,
+        |rt| {
+            if let Err(hr) = rt.check_ready(Method::MAPIFreeBuffer) {
+                return hr as ULONG;
+            }
+            match rt.allocations().free(lpBuffer.cast()) {
+                Ok(()) => S_OK as ULONG,
+                Err(e) => alloc_error(rt, Method::MAPIFreeBuffer, e) as ULONG,
+            }
         },
     )
 }

@@ -3,7 +3,11 @@
 //!
 //! Thread-safety: every function here may be called from any thread, concurrently.
 
+// C names on purpose: identical in Rust and in the header (mockmapi_* types).
+#![allow(non_camel_case_types)]
+
 pub mod control;
+pub mod harness;
 pub mod journal;
 pub mod mapi;
 
@@ -14,7 +18,9 @@ use crate::runtime::{Method, Runtime};
 /// The one process-wide subsystem, as MAPI has.
 static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
     init_tracing();
-    Runtime::default()
+    let rt = Runtime::default();
+    init_journal_file(&rt);
+    rt
 });
 
 /// The process-wide runtime behind the C ABI.
@@ -50,6 +56,34 @@ fn init_tracing() {
         .with_writer(std::io::stderr)
         .with_target(false)
         .try_init();
+}
+
+/// `MOCKMAPI_JOURNAL=<path>` writes the journal as JSON Lines at every `mockmapi_reset` (before the journal
+/// is cleared) and when the process ends normally. The file is truncated by the first write of the process.
+fn init_journal_file(rt: &Runtime) {
+    let Some(path) = std::env::var_os("MOCKMAPI_JOURNAL").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    rt.journal().set_file(Some(path.into()));
+    extern "C" fn flush_at_exit() {
+        let _ = crate::com::boundary::catch(|| runtime().journal().flush_to_file());
+    }
+    // SAFETY: registering a plain extern "C" function with no captured state.
+    unsafe { libc::atexit(flush_at_exit) };
+}
+
+/// Copy `text` into a caller's buffer with `snprintf` rules: at most `size - 1` bytes and a NUL when
+/// `size > 0`; returns the full length of `text` (without the NUL).
+///
+/// # Safety
+/// `buffer` must be NULL or valid for `size` bytes.
+pub(crate) unsafe fn copy_text(text: &str, buffer: *mut std::ffi::c_char, size: usize) -> usize {
+    if !buffer.is_null() && size > 0 {
+        let n = text.len().min(size - 1);
+        std::ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), n);
+        *buffer.add(n) = 0;
+    }
+    text.len()
 }
 
 /// Write an out-parameter if the pointer is not NULL.

@@ -93,6 +93,22 @@ impl Event {
             .unwrap_or("")
     }
 
+    /// The event as a JSON object (the JSON Lines form of `MOCKMAPI_JOURNAL`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "sequence": self.sequence,
+            "type": self.event_type.label().to_ascii_lowercase(),
+            "session": self.session,
+            "provider": self.provider.as_ref().map(|_| self.provider_str()),
+            "kind": self.provider_kind.map(|k| k.label()),
+            "method": self.method.name(),
+            "hresult": format!("0x{:08X}", self.hresult as u32),
+            "hresult_name": crate::com::hresult_name(self.hresult),
+            "duration_ns": u64::try_from(self.duration.as_nanos()).unwrap_or(u64::MAX),
+            "message": self.message.as_ref().map(|_| self.message_str()),
+        })
+    }
+
     /// One line, as `mockmapi_journal_render` prints it.
     pub fn render(&self, out: &mut String) {
         let _ = write!(out, "#{:<4} {:<10}", self.sequence, self.event_type.label());
@@ -139,6 +155,21 @@ fn format_duration(d: Duration) -> String {
     }
 }
 
+#[cfg(unix)]
+pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: writing from a valid buffer to a descriptor the caller owns.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n <= 0 {
+            return;
+        }
+        bytes = &bytes[n as usize..];
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn write_all_fd(_fd: i32, _bytes: &[u8]) {}
+
 /// Make a C string from text, replacing interior NULs so nothing is lost silently.
 pub fn c_string(s: impl Into<String>) -> CString {
     let s = s.into();
@@ -156,6 +187,20 @@ pub fn c_string(s: impl Into<String>) -> CString {
 #[derive(Debug, Default)]
 pub struct Journal {
     inner: Mutex<Inner>,
+    file: Mutex<Option<JournalFile>>,
+    /// `provider_call_budget_ms` in nanoseconds; 0 = off.
+    budget_ns: std::sync::atomic::AtomicU64,
+    /// A file descriptor every event is also written to as a text line, at once (the exit test's child streams
+    /// its journal to the parent this way, so a crash or a hang still shows how far it got). 0 = none.
+    mirror_fd: std::sync::atomic::AtomicI32,
+}
+
+/// Where the journal is written as JSON Lines before every clear and on `flush_to_file`.
+#[derive(Debug)]
+struct JournalFile {
+    path: std::path::PathBuf,
+    /// Whether this process already wrote to it (the first write truncates, later ones append).
+    started: bool,
 }
 
 #[derive(Debug, Default)]
@@ -175,13 +220,57 @@ pub struct Slot {
 }
 
 impl Journal {
-    /// Append an event, assigning its sequence number; returns it.
+    /// Append an event, assigning its sequence number; returns it. A provider call over the per-call budget is
+    /// followed by a diagnostic that gives the measured time.
     pub fn record(&self, event: Event) -> u64 {
-        self.push(event).0
+        let budget = self.budget_ns.load(std::sync::atomic::Ordering::Relaxed);
+        if budget == 0
+            || event.event_type != EventType::ProviderCall
+            || event.duration.as_nanos() <= budget as u128
+        {
+            return self.push(event).0;
+        }
+        let over = Event {
+            message: Some(c_string(format!(
+                "{} took {}, over the provider call budget of {} (provider_call_budget_ms)",
+                event.method.name(),
+                format_duration(event.duration),
+                format_duration(Duration::from_nanos(budget))
+            ))),
+            sequence: 0,
+            duration: Duration::ZERO,
+            hresult: S_OK,
+            event_type: EventType::Diagnostic,
+            ..event.clone()
+        };
+        let seq = self.push(event).0;
+        self.push(over);
+        seq
+    }
+
+    /// Mirror every new event to this file descriptor as a text line (`None` stops it).
+    pub fn set_mirror_fd(&self, fd: Option<i32>) {
+        self.mirror_fd.store(
+            fd.filter(|f| *f > 0).unwrap_or(0),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+
+    /// Set the per-call budget for provider calls (`provider_call_budget_ms`); 0 turns it off.
+    pub fn set_call_budget(&self, budget: Duration) {
+        let ns = u64::try_from(budget.as_nanos()).unwrap_or(u64::MAX);
+        self.budget_ns
+            .store(ns, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Append under one lock; returns the sequence number and the journal epoch.
     fn push(&self, mut event: Event) -> (u64, u64) {
+        let mirror = self.mirror_fd.load(std::sync::atomic::Ordering::Relaxed);
+        if mirror > 0 {
+            let mut line = String::new();
+            event.render(&mut line);
+            write_all_fd(mirror, line.as_bytes());
+        }
         if tracing::enabled!(tracing::Level::DEBUG) {
             let mut line = String::new();
             event.render(&mut line);
@@ -281,8 +370,61 @@ impl Journal {
         out
     }
 
-    /// Remove every event.
+    /// One JSON object per event, one per line.
+    pub fn to_json_lines(&self) -> String {
+        let j = self.inner.lock();
+        let mut out = String::with_capacity(j.events.len() * 160);
+        for e in &j.events {
+            out.push_str(&e.to_json().to_string());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Write the journal as JSON Lines to `path` before every clear and on [`Journal::flush_to_file`]
+    /// (`None` stops it). The first write of the process truncates the file; later writes append.
+    pub fn set_file(&self, path: Option<std::path::PathBuf>) {
+        *self.file.lock() = path.map(|path| JournalFile {
+            path,
+            started: false,
+        });
+    }
+
+    /// Append the current events to the journal file, if one is set. Errors are reported on stderr (there is
+    /// nobody else to tell at process exit).
+    pub fn flush_to_file(&self) {
+        let mut file = self.file.lock();
+        let Some(f) = file.as_mut() else { return };
+        let text = self.to_json_lines();
+        let result = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(f.started)
+            .truncate(!f.started)
+            .open(&f.path)
+            .and_then(|mut w| std::io::Write::write_all(&mut w, text.as_bytes()));
+        match result {
+            Ok(()) => f.started = true,
+            Err(e) => eprintln!(
+                "mockmapi: cannot write the journal to {} (MOCKMAPI_JOURNAL): {e}",
+                f.path.display()
+            ),
+        }
+    }
+
+    /// Remove every event (written to the journal file first, if one is set).
     pub fn clear(&self) {
+        self.flush_to_file();
+        self.discard();
+    }
+
+    /// Remove every event without writing them anywhere, and stop writing to the journal file.
+    pub fn discard_all(&self) {
+        *self.file.lock() = None;
+        self.discard();
+    }
+
+    fn discard(&self) {
         let old = {
             let mut j = self.inner.lock();
             j.violations = 0;
@@ -332,6 +474,55 @@ mod tests {
         j.record(Event::new(EventType::Diagnostic, Method::None));
         j.finish(s, 5, None);
         assert_eq!(j.with_event(0, |e| e.hresult), Some(S_OK));
+    }
+
+    #[test]
+    fn json_lines_file_is_truncated_once_then_appended_at_each_clear() {
+        let dir =
+            std::env::temp_dir().join(format!("mockmapi-journal-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("journal.jsonl");
+        std::fs::write(&path, "stale\n").unwrap();
+        let j = Journal::default();
+        j.set_file(Some(path.clone()));
+        j.violation(Method::DoFastShutdown, 1, "say \"why\"");
+        j.clear();
+        j.diagnostic(Method::None, 0, "second");
+        j.flush_to_file();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines[0]["type"], "violation");
+        assert_eq!(lines[0]["message"], "say \"why\"");
+        assert_eq!(lines[0]["method"], "DoFastShutdown");
+        assert_eq!(lines[1]["sequence"], 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_provider_call_over_budget_is_followed_by_a_diagnostic() {
+        let j = Journal::default();
+        let slow = Event {
+            duration: Duration::from_millis(30),
+            ..Event::new(EventType::ProviderCall, Method::DoFastShutdown)
+        };
+        j.record(slow.clone());
+        assert_eq!(j.len(), 1, "no budget, no diagnostic");
+        j.set_call_budget(Duration::from_millis(10));
+        j.record(slow);
+        j.record(Event {
+            duration: Duration::from_millis(5),
+            ..Event::new(EventType::ProviderCall, Method::DoFastShutdown)
+        });
+        assert_eq!(j.len(), 4);
+        let text = j.render();
+        assert!(
+            text.contains("DoFastShutdown took 30.0 ms, over the provider call budget of 10.0 ms"),
+            "{text}"
+        );
     }
 
     #[test]

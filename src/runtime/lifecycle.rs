@@ -161,6 +161,7 @@ impl Runtime {
             std::mem::take(&mut st.sessions)
         };
         let n = leftover.len();
+        self.report_leaks(Method::MAPIUninitialize);
         for (id, entry) in leftover {
             rt.journal.diagnostic(
                 Method::MAPIUninitialize,
@@ -335,11 +336,58 @@ impl Runtime {
         )
     }
 
+    /// What the client never released, one sentence each: session objects with references left, fake
+    /// providers with references left, MAPI buffers never freed. Nothing is reported after a client
+    /// `DoFastShutdown`, since the process exits without releasing anything, as documented.
+    pub fn leaks(&self) -> Vec<String> {
+        let st = self.inner.state.lock();
+        if st.exited {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for o in st
+            .objects
+            .iter()
+            .filter(|o| o.generation == st.generation && o.ref_count() > 0)
+        {
+            out.push(format!(
+                "session {} was never released: {} reference(s) left (Release every IMAPISession and \
+                 IMAPIClientShutdown pointer obtained from MAPILogonEx and QueryInterface)",
+                o.id,
+                o.ref_count()
+            ));
+        }
+        for f in st.fakes.iter().filter(|f| f.ref_count() > 0) {
+            out.push(format!(
+                "fake provider \"{}\" was never released: {} reference(s) left (Release the pointer \
+                 mockmapi_fake_provider_create returned)",
+                f.name(),
+                f.ref_count()
+            ));
+        }
+        let buffers = self.inner.alloc.live();
+        if buffers > 0 {
+            out.push(format!(
+                "{buffers} buffer(s) from MAPIAllocateBuffer/MAPIAllocateMore were never freed with MAPIFreeBuffer"
+            ));
+        }
+        out
+    }
+
+    fn report_leaks(&self, method: Method) {
+        for leak in self.leaks() {
+            self.inner
+                .journal
+                .diagnostic(method, 0, format!("leak: {leak}"));
+        }
+    }
+
     /// Back to the state before the first `MAPIInitialize`: sessions dropped (the runtime's provider
     /// references released), registry and Office version back to the configuration, journal cleared,
     /// exited state cleared. Session objects the client still holds stay valid memory but are stale.
     pub fn reset(&self) {
         let rt = &self.inner;
+        self.report_leaks(Method::Reset);
         let (sessions, objects) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
@@ -354,6 +402,19 @@ impl Runtime {
         drop(sessions);
         drop(objects);
         rt.journal.clear();
+    }
+
+    /// Start over without calling anything: the current state is forgotten, not torn down (no provider is
+    /// released). For a forked child, whose copies of the parent's objects must not be touched.
+    pub fn abandon_state(&self) {
+        let old = {
+            let mut st = self.inner.state.lock();
+            let generation = st.generation + 1;
+            let config = st.config.clone();
+            std::mem::replace(&mut *st, State::new(config, generation))
+        };
+        std::mem::forget(old);
+        self.inner.journal.discard_all();
     }
 
     /// Replace the configuration (what `reset` returns to) and apply it now.

@@ -23,6 +23,7 @@ pub enum Method {
     Registry = 16,
     Reset = 17,
     Journal = 18,
+    ClientFastShutdown = 19,
     GetLastError = 20,
     GetMsgStoresTable = 21,
     OpenMsgStore = 22,
@@ -41,11 +42,13 @@ pub enum Method {
     AdminServices = 35,
     ShowForm = 36,
     PrepareForm = 37,
+    ExitTest = 38,
+    FakeProvider = 39,
 }
 
 impl Method {
     /// Every method, for lookups by number.
-    pub const ALL: [Method; 37] = [
+    pub const ALL: [Method; 40] = [
         Method::None,
         Method::QueryInterface,
         Method::AddRef,
@@ -65,6 +68,7 @@ impl Method {
         Method::Registry,
         Method::Reset,
         Method::Journal,
+        Method::ClientFastShutdown,
         Method::GetLastError,
         Method::GetMsgStoresTable,
         Method::OpenMsgStore,
@@ -83,6 +87,8 @@ impl Method {
         Method::AdminServices,
         Method::ShowForm,
         Method::PrepareForm,
+        Method::ExitTest,
+        Method::FakeProvider,
     ];
 
     /// The method for a `MOCKMAPI_METHOD_*` value.
@@ -117,6 +123,9 @@ impl Method {
             Method::Registry => c"mockmapi_registry",
             Method::Reset => c"mockmapi_reset",
             Method::Journal => c"mockmapi_journal",
+            Method::ClientFastShutdown => c"mockmapi_client_fast_shutdown",
+            Method::ExitTest => c"mockmapi_exit_test",
+            Method::FakeProvider => c"mockmapi_fake_provider",
             Method::GetLastError => c"GetLastError",
             Method::GetMsgStoresTable => c"GetMsgStoresTable",
             Method::OpenMsgStore => c"OpenMsgStore",
@@ -150,7 +159,7 @@ mod tests {
             assert_eq!(Method::from_u32(m as u32), Some(m));
             assert!(names.insert(m.name()), "duplicate name {}", m.name());
         }
-        assert_eq!(Method::from_u32(19), None);
+        assert_eq!(Method::from_u32(40), None);
         assert_eq!(Method::Logoff.name(), "Logoff");
     }
 }

@@ -8,7 +8,12 @@
 //! taken under the lock), and the journal's own lock, always taken last and only briefly.
 
 pub mod alloc;
+pub mod client;
 mod coordinator;
+#[cfg(unix)]
+pub mod exit_test;
+pub mod expect;
+pub mod fake;
 pub mod journal;
 mod lifecycle;
 pub mod method;
@@ -91,6 +96,8 @@ pub(crate) struct State {
     /// Every session object since the last reset, including released ones: the runtime owns their memory,
     /// so an over-release is detected instead of touching freed memory.
     pub(crate) objects: Vec<Arc<SessionObject>>,
+    /// Fake providers created since the last reset (the runtime owns their memory, as for sessions).
+    pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
     /// The most recent client QueryFastShutdown returned S_OK.
     pub(crate) last_query_ok: bool,
     /// NotifyProcessShutdown reached providers since that query.
@@ -111,6 +118,7 @@ impl State {
             next_session: 1,
             sessions: BTreeMap::new(),
             objects: Vec::new(),
+            fakes: Vec::new(),
             last_query_ok: false,
             notified: false,
         }

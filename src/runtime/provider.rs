@@ -178,10 +178,21 @@ impl ProviderRecord {
         let hr = unsafe { self.invoke(iface, which) };
         let duration = t0.elapsed();
         // SAFETY: releasing the reference QueryInterface gave us.
-        unsafe {
-            if let Some(release) = (*iface).lpVtbl.as_ref().and_then(|v| v.Release) {
-                release(iface);
-            }
+        let left = unsafe {
+            (*iface)
+                .lpVtbl
+                .as_ref()
+                .and_then(|v| v.Release)
+                .map(|release| release(iface))
+        };
+        if left == Some(0) {
+            self.problem(
+                Method::Release,
+                "reference counts do not balance: releasing the IMAPIProviderShutdown that QueryInterface returned \
+                 brought the count to 0 while the runtime still holds its own reference (does QueryInterface \
+                 forget to AddRef?)"
+                    .into(),
+            );
         }
         self.journal.record(Event {
             hresult: hr,
