@@ -269,12 +269,13 @@ impl Runtime {
     }
 }
 
+/// The last line the child journaled: the call in progress when it died, or the last one that finished.
 fn last_call(journal: &str) -> &str {
     journal
         .lines()
         .rev()
-        .find(|l| l.contains("provider "))
-        .unwrap_or("(no provider call)")
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("(nothing was journaled)")
 }
 
 fn summarize(r: &ExitReport) -> String {
@@ -296,7 +297,7 @@ fn summarize(r: &ExitReport) -> String {
             hresult_display(r.shutdown)
         ),
         ExitOutcome::Crashed => format!(
-            "the child died of signal {} during the sequence; last provider call started or finished: {}",
+            "the child died of signal {} during the sequence; last journaled: {}",
             r.signal,
             last_call(&r.child_journal)
         ),

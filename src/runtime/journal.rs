@@ -58,6 +58,9 @@ pub struct Event {
     pub message: Option<CString>,
     /// Address of the object that was called (for provider calls: the interface that answered).
     pub object: usize,
+    /// A client call reserved at its start whose result is not known yet (it is still running, or the process
+    /// ended inside it).
+    pub pending: bool,
 }
 
 impl Event {
@@ -74,6 +77,7 @@ impl Event {
             duration: Duration::ZERO,
             message: None,
             object: 0,
+            pending: false,
         }
     }
 
@@ -119,6 +123,9 @@ impl Event {
             let _ = write!(out, " {} \"{}\"", kind.label(), self.provider_str());
         }
         match self.event_type {
+            EventType::ProviderCall | EventType::ClientCall if self.pending => {
+                let _ = write!(out, " {} (in progress)", self.method.name());
+            }
             EventType::ProviderCall | EventType::ClientCall => {
                 let _ = write!(
                     out,
@@ -263,33 +270,42 @@ impl Journal {
             .store(ns, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Append under one lock; returns the sequence number and the journal epoch.
+    /// Append under one lock; returns the sequence number and the journal epoch. The text line for the mirror
+    /// descriptor and the trace is rendered only when one of them is on, and written after the lock is released.
     fn push(&self, mut event: Event) -> (u64, u64) {
         let mirror = self.mirror_fd.load(std::sync::atomic::Ordering::Relaxed);
-        if mirror > 0 {
-            let mut line = String::new();
-            event.render(&mut line);
-            write_all_fd(mirror, line.as_bytes());
-        }
-        if tracing::enabled!(tracing::Level::DEBUG) {
-            let mut line = String::new();
-            event.render(&mut line);
+        let trace = tracing::enabled!(tracing::Level::DEBUG);
+        let (seq, epoch, line) = {
+            let mut j = self.inner.lock();
+            event.sequence = j.events.len() as u64 + 1;
+            if event.event_type == EventType::Violation {
+                j.violations += 1;
+            }
+            let line = (mirror > 0 || trace).then(|| {
+                let mut line = String::new();
+                event.render(&mut line);
+                line
+            });
+            let seq = event.sequence;
+            j.events.push(event);
+            (seq, j.epoch, line)
+        };
+        if let Some(line) = line {
+            if mirror > 0 {
+                write_all_fd(mirror, line.as_bytes());
+            }
             tracing::debug!(target: "mockmapi::journal", "{}", line.trim_end());
         }
-        let mut j = self.inner.lock();
-        event.sequence = j.events.len() as u64 + 1;
-        if event.event_type == EventType::Violation {
-            j.violations += 1;
-        }
-        let seq = event.sequence;
-        j.events.push(event);
-        (seq, j.epoch)
+        (seq, epoch)
     }
 
     /// Reserve a client-call event now (so it reads before the provider calls it causes).
     pub fn begin(&self, event: Event) -> Slot {
         let started = std::time::Instant::now();
-        let (seq, epoch) = self.push(event);
+        let (seq, epoch) = self.push(Event {
+            pending: true,
+            ..event
+        });
         Slot {
             index: (seq - 1) as usize,
             epoch,
@@ -305,6 +321,7 @@ impl Journal {
             return;
         }
         if let Some(e) = j.events.get_mut(slot.index) {
+            e.pending = false;
             e.hresult = hresult;
             e.duration = duration;
             if let Some(m) = message {

@@ -404,14 +404,17 @@ impl Runtime {
         rt.journal.clear();
     }
 
-    /// Start over without calling anything: the current state is forgotten, not torn down (no provider is
-    /// released). For a forked child, whose copies of the parent's objects must not be touched.
+    /// Start over without calling anything: sessions, objects and the journal are forgotten, not torn down
+    /// (no provider is released); the registry and the Office version as they are now are kept. For a forked
+    /// child, whose copies of the parent's objects must not be touched.
     pub fn abandon_state(&self) {
         let old = {
             let mut st = self.inner.state.lock();
             let generation = st.generation + 1;
-            let config = st.config.clone();
-            std::mem::replace(&mut *st, State::new(config, generation))
+            let mut fresh = State::new(st.config.clone(), generation);
+            fresh.registry = st.registry.clone();
+            fresh.office_version = st.office_version.clone();
+            std::mem::replace(&mut *st, fresh)
         };
         std::mem::forget(old);
         self.inner.journal.discard_all();

@@ -1,0 +1,117 @@
+/* The exit test: the data of a store that saves in DoFastShutdown survives the immediate exit; a store that
+ * defers its write loses it; a provider that crashes or hangs in DoFastShutdown is reported. */
+#define _POSIX_C_SOURCE 200809L
+#include "mm_test.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+enum { GOOD, DEFERRED, CRASH, HANG };
+
+typedef struct store_ctx {
+    int mode;
+    char path[256];
+} store_ctx;
+
+static tp_provider store; /* lives in the child's copy of this program */
+static store_ctx *active;
+
+static void write_durably(const char *path, const char *data) {
+    char tmp[300];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return;
+    if (write(fd, data, strlen(data)) < 0) { /* reported by verify */ }
+    fsync(fd);
+    close(fd);
+    rename(tmp, path);
+}
+
+static void write_at_exit(void) { write_durably(active->path, "saved"); }
+
+static void store_hook(tp_provider *self, int method, void *ctx) {
+    store_ctx *c = (store_ctx *)ctx;
+    (void)self;
+    if (method != TP_DO) return;
+    switch (c->mode) {
+    case GOOD: write_durably(c->path, "saved"); break;      /* durable before DoFastShutdown returns */
+    case DEFERRED: atexit(write_at_exit); break;             /* the classic mistake: save "later" */
+    case CRASH: abort();
+    case HANG: for (;;) pause();
+    }
+}
+
+static HRESULT STDMETHODCALLTYPE setup(void *userdata) {
+    store_ctx *c = (store_ctx *)userdata;
+    active = c;
+    tp_init(&store, MOCKMAPI_PROVIDER_STORE, "file store", 1);
+    store.hook = store_hook;
+    store.hook_ctx = c;
+    HRESULT hr = MAPIInitialize(NULL);
+    if (FAILED(hr)) return hr;
+    IMAPISession *s = NULL;
+    hr = MAPILogonEx(0, (LPTSTR) "exit", NULL, 0, &s);
+    if (FAILED(hr)) return hr;
+    return tp_attach(s, &store);
+}
+
+static HRESULT STDMETHODCALLTYPE verify(void *userdata) {
+    store_ctx *c = (store_ctx *)userdata;
+    char buf[16] = {0};
+    int fd = open(c->path, O_RDONLY);
+    if (fd < 0) return MAPI_E_NOT_FOUND;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    return (n == 5 && strcmp(buf, "saved") == 0) ? S_OK : MAPI_E_INVALID_OBJECT;
+}
+
+static HRESULT run(int mode, const char *name, uint32_t timeout_ms, mockmapi_exit_result *r) {
+    static store_ctx ctx;
+    ctx.mode = mode;
+    const char *dir = getenv("MOCKMAPI_CTEST_TMPDIR");
+    snprintf(ctx.path, sizeof ctx.path, "%s/%s.store", dir ? dir : ".", name);
+    unlink(ctx.path);
+    mockmapi_exit_options o = {MOCKMAPI_CLIENT_DOCUMENTED, timeout_ms};
+    memset(r, 0, sizeof *r);
+    return mockmapi_exit_test(setup, verify, &ctx, &o, r);
+}
+
+int main(void) {
+    mockmapi_exit_result r;
+
+    CHECK_HR(run(GOOD, "good", 20000, &r), S_OK);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_COMPLETED);
+    CHECK_HR(r.shutdown_result, S_OK);
+    CHECK_HR(r.verify_result, S_OK);
+    CHECK(strstr(r.summary, "verify confirmed the data survived") != NULL, r.summary);
+    CHECK(strstr(r.child_journal, "store \"file store\" DoFastShutdown -> S_OK") != NULL, r.child_journal);
+    CHECK_EQ(atomic_load(&store.n_do), 0); /* the provider ran in the child only */
+
+    CHECK_HR(run(DEFERRED, "deferred", 20000, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_COMPLETED);
+    CHECK_HR(r.verify_result, MAPI_E_NOT_FOUND); /* atexit never ran: the data is lost */
+    CHECK(strstr(r.summary, "is lost") != NULL, r.summary);
+    CHECK(mm_journal_mentions(MOCKMAPI_EVENT_DIAGNOSTIC, "exit test failed"), "reported in the parent's journal");
+
+    CHECK_HR(run(CRASH, "crash", 20000, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_CRASHED);
+    CHECK_EQ(r.signal, SIGABRT);
+    CHECK(strstr(r.summary, "died of signal") != NULL, r.summary);
+    CHECK(strstr(r.child_journal, "DoFastShutdown (in progress)") != NULL, r.child_journal);
+
+    CHECK_HR(run(HANG, "hang", 1500, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_TIMED_OUT);
+    CHECK_EQ(r.signal, SIGKILL);
+    CHECK(strstr(r.summary, "killed") != NULL, r.summary);
+
+    /* Policy 2 in the child: no fast shutdown happens at all. */
+    CHECK_HR(mockmapi_registry_set_dword(MM_POLICY_KEY, "FastShutdownBehavior", 2), S_OK);
+    CHECK_HR(run(GOOD, "policy2", 20000, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_NOT_FAST);
+    CHECK_HR(r.shutdown_result, MAPI_E_NO_SUPPORT);
+
+    CHECK_HR(mockmapi_exit_test(NULL, verify, NULL, NULL, &r), E_INVALIDARG);
+    CHECK_HR(mockmapi_exit_test(setup, verify, NULL, NULL, NULL), E_INVALIDARG);
+    return mm_finish("harness_exit_test");
+}
