@@ -1,0 +1,54 @@
+/* MOCKMAPI_JOURNAL=path writes the journal as JSON Lines at every mockmapi_reset (and at process exit). */
+#define _POSIX_C_SOURCE 200809L
+#include "mm_test.h"
+
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    static char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    return buf;
+}
+
+static int count_lines(const char *s) {
+    int n = 0;
+    for (; *s; s++) n += *s == '\n';
+    return n;
+}
+
+int main(void) {
+    /* Before the first mockmapi call: the runtime reads the variable when it starts. */
+    setenv("MOCKMAPI_JOURNAL", "journal.jsonl", 1);
+    tp_provider xp;
+    tp_init(&xp, MOCKMAPI_PROVIDER_TRANSPORT, "xp \"quoted\"", 1);
+    CHECK_HR(MAPIInitialize(NULL), S_OK);
+    IMAPISession *s = mm_logon("p");
+    tp_attach(s, &xp);
+    IMAPIClientShutdown *cs = mm_client_shutdown(s);
+    CHECK_HR(cs->lpVtbl->NotifyProcessShutdown(cs), S_OK); /* a violation: no query */
+    CHECK_HR(cs->lpVtbl->QueryFastShutdown(cs), S_OK);
+    size_t events = mockmapi_journal_count();
+    cs->lpVtbl->Release(cs);
+    s->lpVtbl->Release(s);
+    mockmapi_reset();
+
+    char *text = slurp("journal.jsonl");
+    CHECK(text != NULL, "the journal file exists after mockmapi_reset");
+    if (text) {
+        CHECK(count_lines(text) >= (int)events, "one line per event (plus the reset's own diagnostics)");
+        CHECK(strstr(text, "\"type\":\"violation\"") != NULL, text);
+        CHECK(strstr(text, "\"method\":\"QueryFastShutdown\"") != NULL, text);
+        CHECK(strstr(text, "\"provider\":\"xp \\\"quoted\\\"\"") != NULL, "names are JSON-escaped");
+        CHECK(strstr(text, "\"hresult_name\":\"S_OK\"") != NULL, text);
+    }
+    /* A second reset appends. */
+    CHECK_HR(MAPIInitialize(NULL), S_OK);
+    MAPIUninitialize();
+    int before = text ? count_lines(text) : 0;
+    mockmapi_reset();
+    text = slurp("journal.jsonl");
+    CHECK(text && count_lines(text) == before + 2, "appended, not rewritten");
+    return mm_finish("harness_journal_file");
+}
