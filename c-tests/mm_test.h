@@ -301,4 +301,144 @@ static inline IMAPIClientShutdown *mm_client_shutdown(IMAPISession *s) {
 #define MM_POLICY_KEY "HKCU\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown"
 #define MM_PREFERENCE_KEY "HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown"
 
+/* ---- test programs made of several test functions ----------------------------------------------------- */
+
+/* Each test function starts from a reset runtime and an empty provider log, and must call mm_test_end()
+ * before it returns (while its providers, which live in its own storage, are still alive): mm_test_end()
+ * prints the journal if the test failed, then resets the runtime, which releases the runtime's references. */
+static int mm_test_failures_at_start;
+static const char *mm_test_current = "";
+
+static inline void mm_test_end(void) {
+    if (atomic_load(&mm_failures) != mm_test_failures_at_start) {
+        fprintf(stderr, "---- in %s ----\n", mm_test_current);
+        mm_print_journal();
+    }
+    mockmapi_reset();
+    tp_log_clear();
+}
+
+static inline void mm_run_test(const char *name, void (*test)(void)) {
+    mockmapi_reset();
+    tp_log_clear();
+    mm_test_current = name;
+    mm_test_failures_at_start = atomic_load(&mm_failures);
+    test();
+    int failed = atomic_load(&mm_failures) - mm_test_failures_at_start;
+    if (failed != 0)
+        fprintf(stderr, "FAIL %s (%d check(s))\n", name, failed);
+    else
+        printf("ok   %s\n", name);
+}
+
+#define MM_RUN(test) mm_run_test(#test, test)
+
+/* A point in the journal, to check what happened after it. */
+typedef struct mm_mark {
+    size_t events;
+    size_t violations;
+    size_t diagnostics;
+    int tp_log;
+} mm_mark;
+
+static inline mm_mark mm_mark_now(void) {
+    mm_mark m;
+    m.events = mockmapi_journal_count();
+    m.violations = mockmapi_violation_count();
+    m.diagnostics = mockmapi_journal_count_type(MOCKMAPI_EVENT_DIAGNOSTIC);
+    m.tp_log = atomic_load(&tp_log_len);
+    return m;
+}
+
+/* Events of `event_type` recorded since `m` whose message contains `text` (NULL: any message). */
+static inline size_t mm_count_since(mm_mark m, uint32_t event_type, const char *text) {
+    size_t count = mockmapi_journal_count(), n = 0;
+    for (size_t i = m.events; i < count; i++) {
+        mockmapi_event e;
+        if (mockmapi_journal_get(i, &e) == S_OK && e.event_type == event_type &&
+            (text == NULL || strstr(e.message, text) != NULL))
+            n++;
+    }
+    return n;
+}
+
+/* Exactly `n` violations since `m`, each mentioning `text` (when not NULL). */
+static inline int mm_check_new_violations(mm_mark m, size_t n, const char *text, const char *expr, const char *file,
+                                          int line) {
+    size_t got = mockmapi_violation_count() - m.violations;
+    size_t matching = mm_count_since(m, MOCKMAPI_EVENT_VIOLATION, text);
+    if (got != n || (text != NULL && matching != n)) {
+        atomic_fetch_add(&mm_failures, 1);
+        fprintf(stderr, "%s:%d: since %s: %zu new violation(s), %zu of them mentioning \"%s\"; expected %zu\n", file, line,
+                expr, got, matching, text ? text : "", n);
+        return 0;
+    }
+    return 1;
+}
+
+/* CHECK_VIOLATIONS(mark, n, text): exactly n violations were recorded since mark, each mentioning text. */
+#define CHECK_VIOLATIONS(mark, n, text) mm_check_new_violations((mark), (n), (text), #mark, __FILE__, __LINE__)
+
+/* Provider-call events of `method` since `m`, copied into `out` (at most `max`); returns how many there are. */
+static inline size_t mm_provider_calls_since(mm_mark m, uint32_t method, mockmapi_event *out, size_t max) {
+    size_t count = mockmapi_journal_count(), n = 0;
+    for (size_t i = m.events; i < count; i++) {
+        mockmapi_event e;
+        if (mockmapi_journal_get(i, &e) == S_OK && e.event_type == MOCKMAPI_EVENT_PROVIDER_CALL &&
+            e.method == method) {
+            if (n < max) out[n] = e;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Whether the provider log, restricted to `method` and to entries logged since `m`, is exactly `expected`. */
+static inline int tp_log_order_since(mm_mark m, int method, const tp_provider *const *expected, int n) {
+    int len = atomic_load(&tp_log_len), k = 0;
+    for (int i = m.tp_log; i < len && i < TP_LOG_MAX; i++) {
+        if (tp_log[i].method != method) continue;
+        if (k >= n || tp_log[i].provider != expected[k]) return 0;
+        k++;
+    }
+    return k == n;
+}
+
+/* Number of provider-log entries since `m`. */
+static inline int tp_log_since(mm_mark m) { return atomic_load(&tp_log_len) - m.tp_log; }
+
+/* A copy of a provider's counters. */
+typedef struct tp_counts {
+    int qi_shutdown, query, notify, do_, shutdown, release;
+    long refs;
+} tp_counts;
+
+static inline tp_counts tp_counts_of(tp_provider *p) {
+    tp_counts c;
+    c.qi_shutdown = atomic_load(&p->n_qi_shutdown);
+    c.query = atomic_load(&p->n_query);
+    c.notify = atomic_load(&p->n_notify);
+    c.do_ = atomic_load(&p->n_do);
+    c.shutdown = atomic_load(&p->n_shutdown);
+    c.release = atomic_load(&p->n_release);
+    c.refs = atomic_load(&p->refs);
+    return c;
+}
+
+static inline int tp_counts_equal(tp_counts a, tp_counts b) {
+    return a.qi_shutdown == b.qi_shutdown && a.query == b.query && a.notify == b.notify && a.do_ == b.do_ &&
+           a.shutdown == b.shutdown && a.release == b.release && a.refs == b.refs;
+}
+
+/* The number of calls a provider received through IMAPIProviderShutdown (QueryInterface for it included). */
+static inline int tp_shutdown_iface_calls(tp_provider *p) {
+    return atomic_load(&p->n_qi_shutdown) + atomic_load(&p->n_query) + atomic_load(&p->n_notify) +
+           atomic_load(&p->n_do);
+}
+
+/* Set FastShutdownBehavior under `key` (MM_POLICY_KEY, MM_PREFERENCE_KEY, ...); a failed set is a failed check. */
+static inline void mm_set_behavior(const char *key, uint32_t value) {
+    CHECK_HR(mockmapi_registry_set_dword(key, "FastShutdownBehavior", value), S_OK);
+}
+
 #endif /* MM_TEST_H */
