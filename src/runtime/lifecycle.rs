@@ -98,6 +98,9 @@ fn shut_down_providers(entry: SessionEntry) {
     }
 }
 
+/// States given up by [`Runtime::abandon_state`].
+static ABANDONED: parking_lot::Mutex<Vec<State>> = parking_lot::Mutex::new(Vec::new());
+
 impl Runtime {
     /// `MAPIInitialize`: counts one more initialization.
     pub fn initialize(&self, _init: *mut c_void) -> HRESULT {
@@ -388,19 +391,24 @@ impl Runtime {
     pub fn reset(&self) {
         let rt = &self.inner;
         self.report_leaks(Method::Reset);
-        let (sessions, objects) = {
+        let (sessions, objects, fakes) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
             let config = st.config.clone();
             let old = std::mem::replace(&mut *st, State::new(config, generation));
-            // Objects the client still holds must stay allocated; released ones can go.
+            // Objects the client still holds stay allocated (and stale); released ones can go.
             let (held, released): (Vec<_>, Vec<_>) =
                 old.objects.into_iter().partition(|o| o.ref_count() > 0);
             st.objects = held;
-            (old.sessions, released)
+            (old.sessions, released, old.fakes)
         };
+        // Release the runtime's provider references first: a fake provider may reach zero here.
         drop(sessions);
         drop(objects);
+        // Fake providers with references left (held by the client) stay allocated until a later reset.
+        let (held, released): (Vec<_>, Vec<_>) = fakes.into_iter().partition(|f| f.ref_count() > 0);
+        rt.state.lock().fakes.extend(held);
+        drop(released);
         rt.journal.clear();
     }
 
@@ -416,7 +424,9 @@ impl Runtime {
             fresh.office_version = st.office_version.clone();
             std::mem::replace(&mut *st, fresh)
         };
-        std::mem::forget(old);
+        // Kept, untouched and reachable, for the rest of the (child) process: dropping it would release the
+        // parent's providers; forgetting it would read as a leak to leak checkers.
+        ABANDONED.lock().push(old);
         self.inner.journal.discard_all();
     }
 
