@@ -594,8 +594,9 @@ extern const GUID IID_IMAPIProviderShutdown;
 /*
  Attach a provider object to a session, as if the session's profile listed it.
 
- - `session`: an `IMAPISession` returned by `MAPILogonEx` since the last `mockmapi_reset`; NULL or any other
-   pointer gives `E_INVALIDARG`.
+ - `session`: an `IMAPISession` returned by `MAPILogonEx`; NULL or a pointer that is not one gives
+   `E_INVALIDARG`; a session that is logged off, or from before the last `mockmapi_reset`, gives
+   `MAPI_E_CALL_FAILED`.
  - `kind`: `MOCKMAPI_PROVIDER_TRANSPORT`, `MOCKMAPI_PROVIDER_ADDRESS_BOOK` or `MOCKMAPI_PROVIDER_STORE`; anything
    else gives `E_INVALIDARG`.
  - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`.
