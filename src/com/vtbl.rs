@@ -427,6 +427,62 @@ pub struct IMAPISessionVtbl {
     >,
 }
 
+/// `IMalloc`: the allocator MAPI hands to provider entry points (`LPMALLOC`).
+#[repr(C)]
+pub struct IMalloc {
+    pub lpVtbl: *const IMallocVtbl,
+}
+
+/// IUnknown, then Alloc, Realloc, Free, GetSize, DidAlloc, HeapMinimize (the OLE order).
+#[repr(C)]
+pub struct IMallocVtbl {
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IMalloc,
+            riid: REFIID,
+            ppvObject: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IMalloc) -> ULONG>,
+    pub Release: Option<unsafe extern "system" fn(This: *mut IMalloc) -> ULONG>,
+    pub Alloc: Option<unsafe extern "system" fn(This: *mut IMalloc, cb: usize) -> *mut c_void>,
+    pub Realloc: Option<
+        unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void, cb: usize) -> *mut c_void,
+    >,
+    pub Free: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void)>,
+    pub GetSize: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void) -> usize>,
+    pub DidAlloc: Option<unsafe extern "system" fn(This: *mut IMalloc, pv: *mut c_void) -> i32>,
+    pub HeapMinimize: Option<unsafe extern "system" fn(This: *mut IMalloc)>,
+}
+
+/// `MAPIAllocateBuffer` as a function pointer (`LPALLOCATEBUFFER`).
+pub type LPALLOCATEBUFFER =
+    Option<unsafe extern "system" fn(cbSize: ULONG, lppBuffer: *mut *mut c_void) -> HRESULT>;
+/// `MAPIAllocateMore` as a function pointer (`LPALLOCATEMORE`).
+pub type LPALLOCATEMORE = Option<
+    unsafe extern "system" fn(
+        cbSize: ULONG,
+        lpObject: *mut c_void,
+        lppBuffer: *mut *mut c_void,
+    ) -> HRESULT,
+>;
+/// `MAPIFreeBuffer` as a function pointer (`LPFREEBUFFER`).
+pub type LPFREEBUFFER = Option<unsafe extern "system" fn(lpBuffer: *mut c_void) -> ULONG>;
+
+/// The provider entry point shape shared by `XPProviderInit`, `ABProviderInit` and `MSProviderInit`
+/// (`STDMAPIINITCALLTYPE`: cdecl everywhere). The last argument receives the provider object.
+pub type ProviderInit = unsafe extern "C" fn(
+    hInstance: *mut c_void,
+    lpMalloc: *mut IMalloc,
+    lpAllocateBuffer: LPALLOCATEBUFFER,
+    lpAllocateMore: LPALLOCATEMORE,
+    lpFreeBuffer: LPFREEBUFFER,
+    ulFlags: ULONG,
+    ulMAPIVer: ULONG,
+    lpulProviderVer: *mut ULONG,
+    lppProvider: *mut *mut mockmapi_provider,
+) -> HRESULT;
+
 #[cfg(test)]
 mod tests {
     use super::*;

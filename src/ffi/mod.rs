@@ -18,7 +18,14 @@ use crate::runtime::{Method, Runtime};
 /// The one process-wide subsystem, as MAPI has.
 static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
     init_tracing();
-    let rt = Runtime::default();
+    let rt = Runtime::with_entry_points(
+        crate::runtime::Config::default(),
+        crate::runtime::loader::EntryPoints {
+            allocate_buffer: Some(mapi::MAPIAllocateBuffer),
+            allocate_more: Some(mapi::MAPIAllocateMore),
+            free_buffer: Some(mapi::MAPIFreeBuffer),
+        },
+    );
     init_journal_file(&rt);
     rt
 });

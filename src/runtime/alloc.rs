@@ -130,6 +130,51 @@ fn raw_alloc(cb: u32) -> Result<*mut u8, AllocError> {
     }
 }
 
+/// The buffers of the plain entry points below (process-wide, like MAPI's allocator).
+static PLAIN: std::sync::LazyLock<Allocations> = std::sync::LazyLock::new(Allocations::default);
+
+/// `MAPIAllocateBuffer` for providers of a runtime created from Rust: allocates, with no MAPI gate and no
+/// journal (the C library hands providers its own, gated `MAPIAllocateBuffer`).
+pub unsafe extern "system" fn plain_allocate_buffer(
+    cb: u32,
+    pp: *mut *mut std::ffi::c_void,
+) -> i32 {
+    match (pp.as_mut(), PLAIN.allocate(cb)) {
+        (Some(out), Ok(p)) => {
+            *out = p.cast();
+            0
+        }
+        (None, _) => crate::com::E_INVALIDARG,
+        (_, Err(_)) => crate::com::E_OUTOFMEMORY,
+    }
+}
+
+/// `MAPIAllocateMore` counterpart of [`plain_allocate_buffer`].
+pub unsafe extern "system" fn plain_allocate_more(
+    cb: u32,
+    parent: *mut std::ffi::c_void,
+    pp: *mut *mut std::ffi::c_void,
+) -> i32 {
+    match (pp.as_mut(), PLAIN.allocate_more(cb, parent.cast())) {
+        (Some(out), Ok(p)) => {
+            *out = p.cast();
+            0
+        }
+        (None, _) | (_, Err(AllocError::UnknownBuffer | AllocError::NotARoot)) => {
+            crate::com::E_INVALIDARG
+        }
+        (_, Err(AllocError::OutOfMemory)) => crate::com::E_OUTOFMEMORY,
+    }
+}
+
+/// `MAPIFreeBuffer` counterpart of [`plain_allocate_buffer`].
+pub unsafe extern "system" fn plain_free_buffer(p: *mut std::ffi::c_void) -> u32 {
+    match PLAIN.free(p.cast()) {
+        Ok(()) => 0,
+        Err(_) => crate::com::E_INVALIDARG as u32,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,15 +4,17 @@ use std::ffi::{c_void, CStr};
 use std::sync::Arc;
 
 use crate::com::{
-    IMAPISession, IUnknown, E_INVALIDARG, HRESULT, MAPI_E_CALL_FAILED, MAPI_E_NOT_FOUND, S_OK,
+    IMAPISession, IUnknown, E_INVALIDARG, HRESULT, MAPI_E_CALL_FAILED, MAPI_E_LOGON_FAILED,
+    MAPI_E_NOT_FOUND, S_OK,
 };
 use crate::policy::{resolve_fast_shutdown, PolicyDecision, RegValue, Registry, RegistryError};
 
 use super::journal::{c_string, Event, EventType};
+use super::loader::Library;
 use super::method::Method;
 use super::provider::{ComPtr, ProviderKind, ProviderRecord};
 use super::session::{find_object, SessionObject};
-use super::{Config, Inner, Runtime, SessionEntry, State};
+use super::{Config, Inner, ProfileProvider, Runtime, SessionEntry, State};
 
 impl Inner {
     /// The gate of a call on a session object: exited, initialized, then the session still logged on.
@@ -101,6 +103,59 @@ fn shut_down_providers(entry: SessionEntry) {
 /// States given up by [`Runtime::abandon_state`].
 static ABANDONED: parking_lot::Mutex<Vec<State>> = parking_lot::Mutex::new(Vec::new());
 
+/// A provider loaded for a profile, not yet attached.
+struct Loaded {
+    kind: ProviderKind,
+    name: String,
+    object: ComPtr,
+    library: Option<Arc<Library>>,
+}
+
+/// Give back the references of providers loaded for a logon that failed.
+fn release_loaded(loaded: Vec<Loaded>) {
+    for l in loaded {
+        // SAFETY: the reference the entry point (or fake creation) gave the runtime.
+        let _ = unsafe { l.object.release() };
+        drop(l.library);
+    }
+}
+
+/// Attach a provider (whose reference the runtime now owns) to a session, keeping the order transport →
+/// address book → store, registration order within a kind. `None` names it `<kind>-<n>`. Returns the name.
+fn attach(
+    entry: &mut SessionEntry,
+    session: u32,
+    kind: ProviderKind,
+    name: Option<&str>,
+    object: ComPtr,
+    library: Option<Arc<Library>>,
+    journal: &Arc<crate::runtime::Journal>,
+) -> String {
+    let name = match name {
+        Some(n) => n.to_owned(),
+        None => format!(
+            "{}-{}",
+            kind.label(),
+            entry.providers.iter().filter(|p| p.kind == kind).count() + 1
+        ),
+    };
+    let record = Arc::new(ProviderRecord {
+        session,
+        kind,
+        name: Arc::from(c_string(name.clone()).as_c_str()),
+        object,
+        journal: journal.clone(),
+        library,
+    });
+    let at = entry
+        .providers
+        .iter()
+        .position(|p| p.kind > kind)
+        .unwrap_or(entry.providers.len());
+    entry.providers.insert(at, record);
+    name
+}
+
 impl Runtime {
     /// `MAPIInitialize`: counts one more initialization.
     pub fn initialize(&self, _init: *mut c_void) -> HRESULT {
@@ -176,6 +231,9 @@ impl Runtime {
             );
             shut_down_providers(entry);
         }
+        // The provider libraries go with the last MAPIUninitialize (a record still alive keeps its own).
+        let libraries = std::mem::take(&mut *rt.libraries.lock());
+        drop(libraries);
         rt.journal.finish(
             slot,
             S_OK,
@@ -185,48 +243,151 @@ impl Runtime {
         );
     }
 
-    /// `MAPILogonEx`: a new session for `profile` (any name gives an empty session).
+    /// `MAPILogonEx`: a new session for `profile`. A NULL or empty name means the configuration's default
+    /// profile. A configured profile's providers are loaded (libraries) or built (fakes) and attached; any
+    /// failure gives `MAPI_E_LOGON_FAILED` and a diagnostic naming the library and the reason. A name the
+    /// configuration does not list gives a session without providers.
     pub fn logon(&self, profile: Option<&str>, flags: u32) -> Result<*mut IMAPISession, HRESULT> {
         let rt = &self.inner;
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::MAPILogonEx));
-        let result = {
-            let mut st = rt.state.lock();
-            match rt.gate(&st, Method::MAPILogonEx, 0) {
-                Err(hr) => Err(hr),
-                Ok(()) => {
-                    let id = st.next_session;
-                    st.next_session += 1;
-                    let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
-                    let p = obj.as_session();
-                    st.objects.push(obj);
-                    let profile = profile.unwrap_or("").to_owned();
-                    st.sessions.insert(
-                        id,
-                        SessionEntry {
-                            profile,
-                            providers: Vec::new(),
-                        },
+        let result = self.logon_inner(profile);
+        match &result {
+            Ok((id, _, msg)) => rt.journal.finish(
+                slot,
+                S_OK,
+                Some(format!("session {id}, {msg}, flags 0x{flags:08X}")),
+            ),
+            Err(hr) => rt.journal.finish(slot, *hr, None),
+        }
+        result.map(|(_, p, _)| p)
+    }
+
+    fn logon_inner(
+        &self,
+        profile: Option<&str>,
+    ) -> Result<(u32, *mut IMAPISession, String), HRESULT> {
+        let rt = &self.inner;
+        let (name, plan, has_profiles) = {
+            let st = rt.state.lock();
+            rt.gate(&st, Method::MAPILogonEx, 0)?;
+            let name = profile
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .or_else(|| st.config.default_profile.clone());
+            let plan = name
+                .as_deref()
+                .and_then(|n| {
+                    st.config
+                        .profiles
+                        .iter()
+                        .find(|p| p.name.eq_ignore_ascii_case(n))
+                })
+                .cloned();
+            (
+                name.unwrap_or_default(),
+                plan,
+                !st.config.profiles.is_empty(),
+            )
+        };
+        if plan.is_none() && has_profiles {
+            rt.journal.diagnostic(
+                Method::MAPILogonEx,
+                0,
+                format!(
+                    "profile '{name}' is not in the configuration; the session has no providers"
+                ),
+            );
+        }
+        // Provider code (library initializers, entry points) runs here, outside the lock.
+        let mut loaded = Vec::new();
+        for p in plan.iter().flat_map(|p| p.providers.iter()) {
+            match self.load_profile_provider(p, &name) {
+                Ok(x) => loaded.push(x),
+                Err(why) => {
+                    rt.journal.diagnostic(
+                        Method::MAPILogonEx,
+                        0,
+                        format!("logon to profile '{name}' failed: {why}"),
                     );
-                    Ok((id, p))
+                    release_loaded(loaded);
+                    return Err(MAPI_E_LOGON_FAILED);
                 }
             }
+        }
+        let mut st = rt.state.lock();
+        if let Err(hr) = rt.gate(&st, Method::MAPILogonEx, 0) {
+            drop(st);
+            release_loaded(loaded);
+            return Err(hr);
+        }
+        let id = st.next_session;
+        st.next_session += 1;
+        let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
+        let p = obj.as_session();
+        st.objects.push(obj);
+        let mut entry = SessionEntry {
+            profile: name.clone(),
+            providers: Vec::new(),
         };
-        match result {
-            Ok((id, p)) => {
-                let msg = format!(
-                    "session {id}, profile '{}', flags 0x{flags:08X}",
-                    profile.unwrap_or("")
-                );
-                rt.journal.finish(slot, S_OK, Some(msg));
-                Ok(p)
+        let n = loaded.len();
+        for l in loaded {
+            attach(
+                &mut entry,
+                id,
+                l.kind,
+                Some(&l.name),
+                l.object,
+                l.library,
+                &rt.journal,
+            );
+        }
+        st.sessions.insert(id, entry);
+        Ok((id, p, format!("profile '{name}', {n} provider(s) loaded")))
+    }
+
+    /// Build or load one provider of a profile; the returned object carries one reference for the runtime.
+    fn load_profile_provider(&self, p: &ProfileProvider, profile: &str) -> Result<Loaded, String> {
+        match p {
+            ProfileProvider::Fake(spec) => {
+                let object =
+                    ComPtr::new(self.create_fake_provider(spec.clone())).expect("a new object");
+                Ok(Loaded {
+                    kind: spec.kind,
+                    name: spec.name.clone(),
+                    object,
+                    library: None,
+                })
             }
-            Err(hr) => {
-                rt.journal.finish(slot, hr, None);
-                Err(hr)
+            ProfileProvider::Library(src) => {
+                let library = self.library(&src.library).map_err(|e| e.to_string())?;
+                let (object, version) = library
+                    .init_provider(src.entry_point(), 0, self.inner.entry_points)
+                    .map_err(|e| e.to_string())?;
+                tracing::debug!(profile, library = %src.library.display(), version, "provider initialized");
+                Ok(Loaded {
+                    kind: src.kind,
+                    name: src.name.clone(),
+                    object,
+                    library: Some(library),
+                })
             }
         }
+    }
+
+    /// The loaded library at `path`, loading it the first time.
+    fn library(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<Arc<Library>, crate::runtime::loader::LoadError> {
+        if let Some(l) = self.inner.libraries.lock().iter().find(|l| l.path == path) {
+            return Ok(l.clone());
+        }
+        // Opening runs the library's initializers: outside the lock.
+        let l = Arc::new(Library::open(path)?);
+        self.inner.libraries.lock().push(l.clone());
+        Ok(l)
     }
 
     /// Attach a provider object to a session (SPEC §6 `mockmapi_session_add_provider`). The runtime takes its
@@ -307,27 +468,7 @@ impl Runtime {
             return (MAPI_E_CALL_FAILED, None);
         }
         let entry = st.sessions.get_mut(&id).expect("checked");
-        let name = match name {
-            Some(n) => n.to_owned(),
-            None => format!(
-                "{}-{}",
-                kind.label(),
-                entry.providers.iter().filter(|p| p.kind == kind).count() + 1
-            ),
-        };
-        let record = Arc::new(ProviderRecord {
-            session: id,
-            kind,
-            name: Arc::from(c_string(name.clone()).as_c_str()),
-            object,
-            journal: rt.journal.clone(),
-        });
-        let at = entry
-            .providers
-            .iter()
-            .position(|p| p.kind > kind)
-            .unwrap_or(entry.providers.len());
-        entry.providers.insert(at, record);
+        let name = attach(entry, id, kind, name, object, None, &rt.journal);
         drop(st);
         tracing::debug!(session = id, kind = kind.label(), name = %name, "provider attached");
         (

@@ -16,6 +16,8 @@ pub mod expect;
 pub mod fake;
 pub mod journal;
 mod lifecycle;
+pub mod loader;
+pub mod malloc;
 pub mod method;
 pub mod provider;
 pub mod session;
@@ -35,12 +37,32 @@ pub use provider::{ProviderKind, ProviderRecord};
 pub use session::SessionObject;
 
 /// What the runtime starts from, and returns to at every reset.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// The emulated hive's contents.
     pub registry: Registry,
     /// The emulated Office version (`16.0` by default).
     pub office_version: String,
+    /// The profiles `MAPILogonEx` knows, in configuration order.
+    pub profiles: Vec<Profile>,
+    /// The profile a NULL or empty profile name logs on to.
+    pub default_profile: Option<String>,
+}
+
+/// A named profile: the providers a session logged on to it gets.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub providers: Vec<ProfileProvider>,
+}
+
+/// One provider of a profile.
+#[derive(Debug, Clone)]
+pub enum ProfileProvider {
+    /// A provider library, loaded and initialized as Outlook does.
+    Library(loader::ProviderSource),
+    /// A fake provider built from a spec.
+    Fake(fake::FakeSpec),
 }
 
 impl Default for Config {
@@ -48,6 +70,8 @@ impl Default for Config {
         Config {
             registry: Registry::new(),
             office_version: DEFAULT_OFFICE_VERSION.to_owned(),
+            profiles: Vec::new(),
+            default_profile: None,
         }
     }
 }
@@ -74,6 +98,11 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     pub(crate) journal: Arc<Journal>,
     pub(crate) alloc: alloc::Allocations,
+    /// Provider libraries loaded since the first `MAPIInitialize`; dropped at the last `MAPIUninitialize`
+    /// (each provider record also keeps its library loaded). Never held while provider code runs.
+    pub(crate) libraries: Mutex<Vec<Arc<loader::Library>>>,
+    /// The MAPI functions handed to provider entry points.
+    pub(crate) entry_points: loader::EntryPoints,
 }
 
 /// One active (not logged-off) session.
@@ -183,11 +212,19 @@ impl Inner {
 impl Runtime {
     /// A runtime in its initial state (not initialized) with this configuration.
     pub fn new(config: Config) -> Runtime {
+        Runtime::with_entry_points(config, loader::EntryPoints::PLAIN)
+    }
+
+    /// A runtime whose provider entry points receive these MAPI functions (the C library passes its
+    /// `MAPIAllocateBuffer`, `MAPIAllocateMore` and `MAPIFreeBuffer`).
+    pub fn with_entry_points(config: Config, entry_points: loader::EntryPoints) -> Runtime {
         Runtime {
             inner: Arc::new(Inner {
                 state: Mutex::new(State::new(config, 1)),
                 journal: Arc::new(Journal::default()),
                 alloc: alloc::Allocations::default(),
+                libraries: Mutex::new(Vec::new()),
+                entry_points,
             }),
         }
     }

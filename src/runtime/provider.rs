@@ -100,6 +100,9 @@ pub struct ProviderRecord {
     pub name: Arc<CStr>,
     pub object: ComPtr,
     pub(crate) journal: Arc<Journal>,
+    /// The library the provider came from, kept loaded while the record lives (dropped after the Release).
+    #[allow(dead_code)] // held, never read: it keeps the provider's code mapped
+    pub(crate) library: Option<Arc<super::loader::Library>>,
 }
 
 /// The three `IMAPIProviderShutdown` methods the coordinator fans out.
