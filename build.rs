@@ -9,6 +9,7 @@ fn main() {
         "linux" | "macos" | "freebsd" | "netbsd" | "openbsd"
     ) {
         println!("cargo:rustc-link-arg-tests=-rdynamic");
+        println!("cargo:rustc-link-arg-bins=-rdynamic");
         println!("cargo:rustc-link-arg-examples=-rdynamic");
     }
 }

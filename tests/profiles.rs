@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use common::*;
 use mockmapi::com::*;
@@ -13,29 +12,8 @@ use mockmapi::runtime::{
     Config, EventType, Method, Profile, ProfileProvider, ProviderKind, Runtime,
 };
 
-/// Build `c-tests/providers/test_provider.c` as a shared library once.
 fn provider_library() -> PathBuf {
-    static LIB: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    LIB.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("libtest_provider.so");
-        let status = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
-            .args([
-                "-std=c11", "-shared", "-fPIC", "-Wall", "-Wextra", "-Werror", "-I",
-            ])
-            .arg(root.join("include"))
-            .arg(root.join("c-tests/providers/test_provider.c"))
-            .arg("-o")
-            .arg(&out)
-            .status()
-            .expect("a C compiler (cc) to build the test provider library");
-        assert!(
-            status.success(),
-            "building the test provider library failed"
-        );
-        out
-    })
-    .clone()
+    common::provider_lib::test_provider(None)
 }
 
 fn transport(library: PathBuf, entry: Option<&str>) -> ProfileProvider {

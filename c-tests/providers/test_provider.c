@@ -1,6 +1,12 @@
 /*
- * A provider library for the loader tests, written against mockmapi.h: one transport object per init call,
- * with IMAPIProviderShutdown, and extra entry points that fail in each documented way.
+ * A provider library for the loader and `mockmapi check` tests, written against mockmapi.h: one transport
+ * object per init call, with IMAPIProviderShutdown, and extra entry points that fail in each documented way.
+ * Built with one of these defined, it makes one common mistake instead:
+ *   BROKEN_NO_SHUTDOWN     no IMAPIProviderShutdown
+ *   BROKEN_QI_NO_ADDREF    QueryInterface does not AddRef
+ *   BROKEN_QUERY_FAILS     QueryFastShutdown returns E_FAIL
+ *   BROKEN_DO_FAILS        DoFastShutdown returns E_FAIL
+ *   BROKEN_SAME_OBJECT     every init returns the same object
  */
 #include "mockmapi.h"
 
@@ -26,12 +32,16 @@ static HRESULT STDMETHODCALLTYPE QueryInterface(IXPProvider *This, REFIID riid, 
     *ppv = NULL;
     if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &IID_IXPProvider)) {
         *ppv = p;
+#ifndef BROKEN_NO_SHUTDOWN
     } else if (IsEqualIID(riid, &IID_IMAPIProviderShutdown)) {
         *ppv = &p->shutdown;
+#endif
     } else {
         return E_NOINTERFACE;
     }
+#ifndef BROKEN_QI_NO_ADDREF
     p->refs++;
+#endif
     return S_OK;
 }
 static ULONG STDMETHODCALLTYPE AddRef(IXPProvider *This) { return ++((Provider *)This)->refs; }
@@ -55,7 +65,20 @@ static ULONG STDMETHODCALLTYPE SD_Release(IMAPIProviderShutdown *This) {
     return Release((IXPProvider *)FROM_SHUTDOWN(This));
 }
 static HRESULT STDMETHODCALLTYPE SD_Ok(IMAPIProviderShutdown *This) { (void)This; return S_OK; }
-static const IMAPIProviderShutdownVtbl sd_vtbl = {SD_QueryInterface, SD_AddRef, SD_Release, SD_Ok, SD_Ok, SD_Ok};
+#if defined(BROKEN_QUERY_FAILS) || defined(BROKEN_DO_FAILS)
+static HRESULT STDMETHODCALLTYPE SD_Fail(IMAPIProviderShutdown *This) { (void)This; return E_FAIL; }
+#endif
+#ifdef BROKEN_QUERY_FAILS
+#define SD_QUERY SD_Fail
+#else
+#define SD_QUERY SD_Ok
+#endif
+#ifdef BROKEN_DO_FAILS
+#define SD_DO SD_Fail
+#else
+#define SD_DO SD_Ok
+#endif
+static const IMAPIProviderShutdownVtbl sd_vtbl = {SD_QueryInterface, SD_AddRef, SD_Release, SD_QUERY, SD_Ok, SD_DO};
 
 /* Set by the last successful init: what the subsystem passed. */
 EXPORT void *test_provider_last_instance;
@@ -69,11 +92,24 @@ EXPORT HRESULT XPProviderInit(void *hInstance, void *lpMalloc, void *lpAllocateB
     if (hInstance == NULL || lpMalloc == NULL || lpAllocateBuffer == NULL || lpFreeBuffer == NULL) return E_INVALIDARG;
     *lpulProviderVer = CURRENT_SPI_VERSION;
     if (ulMAPIVer < CURRENT_SPI_VERSION) return MAPI_E_VERSION;
+#ifdef BROKEN_SAME_OBJECT
+    static Provider the_one;
+    Provider *p = &the_one;
+    if (p->lpVtbl != NULL) {
+        p->refs++;
+        *lppXPProvider = (IXPProvider *)p;
+        return S_OK;
+    }
+    p->refs = 1000; /* never freed */
+#else
     Provider *p = (Provider *)calloc(1, sizeof *p);
     if (p == NULL) return E_OUTOFMEMORY;
+#endif
     p->lpVtbl = &vtbl;
     p->shutdown.lpVtbl = &sd_vtbl;
+#ifndef BROKEN_SAME_OBJECT
     p->refs = 1;
+#endif
     test_provider_last_instance = hInstance;
     test_provider_last_malloc = lpMalloc;
     *lppXPProvider = (IXPProvider *)p;

@@ -100,8 +100,8 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::Missing { library } => write!(
                 f,
-                "provider library {} does not exist; build it, or fix the path (relative paths are relative to the \
-                 configuration file)",
+                "provider library {} does not exist: build it, or fix the path (a profile's relative paths are \
+                 relative to its configuration file)",
                 library.display()
             ),
             LoadError::Open { library, reason } if reason.contains("undefined symbol") => write!(
@@ -198,6 +198,14 @@ impl Library {
         self.handle as *mut c_void
     }
 
+    /// A function the library exports, if it does.
+    ///
+    /// The caller states the function's type `T` (a function pointer type) and is responsible for it.
+    pub fn symbol<T: Copy>(&self, name: &str) -> Option<T> {
+        // SAFETY: see above: the caller names the type.
+        unsafe { self.lib.get::<T>(name.as_bytes()).ok().map(|s| *s) }
+    }
+
     /// Whether the library exports `symbol`.
     pub fn has_symbol(&self, symbol: &str) -> bool {
         // SAFETY: only the symbol's presence is checked; it is not called.
@@ -275,7 +283,7 @@ mod tests {
         let e = Library::open(Path::new("/nonexistent/libnothing.so")).unwrap_err();
         assert!(matches!(e, LoadError::Missing { .. }));
         assert!(
-            e.to_string().contains("relative to the configuration file"),
+            e.to_string().contains("relative to its configuration file"),
             "{e}"
         );
     }

@@ -2,6 +2,8 @@
 //! `IMAPIProviderShutdown` sharing one atomic reference count, configurable results, counted calls.
 #![allow(dead_code, non_snake_case)]
 
+pub mod provider_lib;
+
 use std::ffi::c_void;
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};

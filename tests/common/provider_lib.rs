@@ -1,0 +1,41 @@
+//! Build `c-tests/providers/test_provider.c` as a shared library, once per variant.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+/// The library built with `define` (`None`: the correct provider).
+pub fn test_provider(define: Option<&str>) -> PathBuf {
+    static BUILT: Mutex<Option<HashMap<String, PathBuf>>> = Mutex::new(None);
+    let key = define.unwrap_or("OK").to_owned();
+    let mut built = BUILT.lock().unwrap();
+    if let Some(p) = built.get_or_insert_with(HashMap::new).get(&key) {
+        return p.clone();
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("libtest_provider_{}.so", key.to_lowercase()));
+    let mut cmd = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()));
+    cmd.args([
+        "-std=c11", "-shared", "-fPIC", "-Wall", "-Wextra", "-Werror", "-I",
+    ])
+    .arg(root.join("include"));
+    if let Some(d) = define {
+        cmd.arg(format!("-D{d}"));
+    }
+    let status = cmd
+        .arg(root.join("c-tests/providers/test_provider.c"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("a C compiler (cc) to build the test provider library");
+    assert!(
+        status.success(),
+        "building the test provider library ({key}) failed"
+    );
+    built
+        .get_or_insert_with(HashMap::new)
+        .insert(key, out.clone());
+    out
+}
