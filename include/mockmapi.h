@@ -620,6 +620,12 @@ const char *mockmapi_method_name(uint32_t method);
  */
 const char *mockmapi_hresult_name(HRESULT hr);
 
+/*
+ Suspend the calling thread for `milliseconds` (what `Sleep` in `include/mockmapi/sdk/windows.h` calls).
+ `0` gives up the rest of the time slice. Thread-safe; touches no mockmapi state and journals nothing.
+ */
+void mockmapi_thread_sleep(uint32_t milliseconds);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -6,6 +6,7 @@
 pub mod control;
 pub mod journal;
 pub mod mapi;
+pub mod platform;
 
 use std::sync::LazyLock;
 
