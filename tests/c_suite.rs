@@ -285,6 +285,7 @@ fn run(
     exe: &Path,
     args: &[String],
     run_tag: &str,
+    libs: &Path,
 ) -> Result<(Option<std::process::ExitStatus>, String), String> {
     let mut cmd = if env_on("MOCKMAPI_CTEST_VALGRIND") {
         let mut c = Command::new("valgrind");
@@ -300,6 +301,18 @@ fn run(
         Command::new(exe)
     };
     cmd.args(args);
+    // `cargo test` puts target/<profile> and its deps/ on the library path, ahead of the rpath: name the
+    // directory this program was linked against first, so that the cdylib it runs with is that one.
+    let var = if cfg!(target_os = "macos") {
+        "DYLD_LIBRARY_PATH"
+    } else {
+        "LD_LIBRARY_PATH"
+    };
+    let mut paths = vec![libs.to_path_buf()];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os(var).unwrap_or_default(),
+    ));
+    cmd.env(var, std::env::join_paths(paths).map_err(|e| e.to_string())?);
     let dir = std::env::temp_dir().join(format!(
         "mockmapi-ctest-{}{run_tag}",
         exe.file_name().unwrap().to_string_lossy()
@@ -335,8 +348,8 @@ fn run(
 }
 
 /// The normal run must succeed; then every `fail-run` must fail by itself and say what `fail-output` asks.
-fn run_all(exe: &Path, d: &Directives) -> Result<(), String> {
-    match run(exe, &[], "")? {
+fn run_all(exe: &Path, d: &Directives, libs: &Path) -> Result<(), String> {
+    match run(exe, &[], "", libs)? {
         (Some(s), _) if s.success() => {}
         (Some(s), output) => return Err(format!("exited with {s}\n{output}")),
         (None, output) => {
@@ -346,7 +359,7 @@ fn run_all(exe: &Path, d: &Directives) -> Result<(), String> {
         }
     }
     for (i, args) in d.fail_runs.iter().enumerate() {
-        let (status, output) = run(exe, args, &format!("-fail{i}"))?;
+        let (status, output) = run(exe, args, &format!("-fail{i}"), libs)?;
         let what = format!("the run with {args:?}, which must fail");
         let code = status.and_then(|s| s.code());
         if !matches!(code, Some(1..=125)) {
@@ -399,7 +412,7 @@ fn c_programs_pass_against_static_and_shared_library() {
                 let name = format!("{} [{link:?}]", src.file_name().unwrap().to_string_lossy())
                     .to_lowercase();
                 let outcome = match build(&src, link, &libs, &out_dir)
-                    .and_then(|(exe, d)| run_all(&exe, &d))
+                    .and_then(|(exe, d)| run_all(&exe, &d, &libs))
                 {
                     Ok(_) => Outcome {
                         name,
