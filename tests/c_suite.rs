@@ -235,8 +235,9 @@ fn build(
     out_dir: &Path,
 ) -> Result<(PathBuf, Directives), String> {
     let d = directives(src)?;
-    let stem = src.file_stem().unwrap().to_string_lossy().into_owned();
-    let tag = format!("{stem}-{link:?}").to_lowercase();
+    // The whole file name: `x.c` and `x.cpp` are two programs, built concurrently.
+    let name = src.file_name().unwrap().to_string_lossy().replace('.', "_");
+    let tag = format!("{name}-{link:?}").to_lowercase();
     let exe = out_dir.join(&tag);
     let sources: Vec<&Path> = std::iter::once(src)
         .chain(d.sources.iter().map(PathBuf::as_path))
