@@ -170,10 +170,15 @@ fn compiler(cxx: bool) -> String {
     }
 }
 
+/// `-fsanitize=address,undefined` under `MOCKMAPI_CTEST_SANITIZE`. UBSan's `vptr` check is left out: it looks
+/// for C++ type information before each virtual call, and COM objects made in Rust or C (the runtime's
+/// session, a C provider) called through the SDK headers' C++ classes have none (that is COM's binary
+/// contract: only the vtable slots are shared). It would read garbage; every other check stays on.
 fn sanitizer_flags() -> &'static [&'static str] {
     if env_on("MOCKMAPI_CTEST_SANITIZE") {
         &[
             "-fsanitize=address,undefined",
+            "-fno-sanitize=vptr",
             "-fno-sanitize-recover=all",
             "-fno-omit-frame-pointer",
         ]
@@ -363,6 +368,9 @@ fn run_all(exe: &Path, d: &Directives, libs: &Path) -> Result<(), String> {
         let (status, output) = run(exe, args, &format!("-fail{i}"), libs)?;
         let what = format!("the run with {args:?}, which must fail");
         let code = status.and_then(|s| s.code());
+        if env_on("MOCKMAPI_CTEST_VALGRIND") && code == Some(99) {
+            return Err(format!("{what}, failed with a valgrind report\n{output}"));
+        }
         if !matches!(code, Some(1..=125)) {
             return Err(format!(
                 "{what}, ended with {status:?} instead of a failure exit\n{output}"
