@@ -90,12 +90,12 @@ static void test_after_do_fast_shutdown_logoff_fails(void) {
 static void test_after_do_fast_shutdown_unmodelled_session_slot_fails(void) {
     fixture f;
     if (fixture_exit(&f)) {
-        void *table = NULL;
+        IMAPITable *table = NULL;
         mm_mark m = mm_mark_now();
         check_refused(m, f.s->lpVtbl->GetMsgStoresTable(f.s, 0, &table), "GetMsgStoresTable");
         CHECK(table == NULL, "the out-parameter is not written");
         m = mm_mark_now();
-        void *ab = NULL;
+        IAddrBook *ab = NULL;
         check_refused(m, f.s2->lpVtbl->OpenAddressBook(f.s2, 0, NULL, 0, &ab), "OpenAddressBook");
     }
     fixture_end(&f);

@@ -139,7 +139,7 @@ static void test_calls_on_logged_off_session_fail_with_violation(void) {
         CHECK(p == NULL, "*ppv is set to NULL when QueryInterface fails");
         CHECK_VIOLATIONS(m, 1, NULL);
 
-        void *table = NULL;
+        IMAPITable *table = NULL;
         m = mm_mark_now();
         CHECK_HR(f.s->lpVtbl->GetStatusTable(f.s, 0, &table), MAPI_E_CALL_FAILED);
         CHECK_VIOLATIONS(m, 1, NULL);

@@ -167,7 +167,7 @@ static void test_query_interface_is_reflexive_symmetric_transitive(void) {
             IMAPISession *s = (IMAPISession *)s_from_cs;
             CHECK_HR(s->lpVtbl->QueryInterface(s, &IID_IMAPIClientShutdown, &cs_from_s_from_cs), S_OK);
             /* The session reached from the client shutdown interface is a working session. */
-            void *table = NULL;
+            IMAPITable *table = NULL;
             CHECK_HR(s->lpVtbl->GetMsgStoresTable(s, 0, &table), MAPI_E_NO_SUPPORT);
         }
         if (cs_from_s_from_cs) {

@@ -19,25 +19,27 @@ static HRESULT call_slot(IMAPISession *s, int i, void **out, ULONG *out_ulong) {
     char message_class[] = "IPM.Note";
     ULONG_PTR connection = 0;
     LPTSTR *adr_types = NULL;
+    ULONG_PTR token = 0;
     switch (i) {
-    case 0: return v->GetLastError(s, MAPI_E_NO_SUPPORT, 0, out);
-    case 1: return v->GetMsgStoresTable(s, 0, out);
-    case 2: return v->OpenMsgStore(s, 0, 0, NULL, NULL, 0, out);
-    case 3: return v->OpenAddressBook(s, 0, NULL, 0, out);
-    case 4: return v->OpenProfileSection(s, NULL, NULL, 0, out);
-    case 5: return v->GetStatusTable(s, 0, out);
+    /* Each out-pointer is the caller's sentinel slot, typed as the SDK types it. */
+    case 0: return v->GetLastError(s, MAPI_E_NO_SUPPORT, 0, (struct _MAPIERROR **)out);
+    case 1: return v->GetMsgStoresTable(s, 0, (IMAPITable **)out);
+    case 2: return v->OpenMsgStore(s, 0, 0, NULL, NULL, 0, (struct IMsgStore **)out);
+    case 3: return v->OpenAddressBook(s, 0, NULL, 0, (struct IAddrBook **)out);
+    case 4: return v->OpenProfileSection(s, NULL, NULL, 0, (struct IProfSect **)out);
+    case 5: return v->GetStatusTable(s, 0, (IMAPITable **)out);
     case 6: return v->OpenEntry(s, 0, NULL, NULL, 0, out_ulong, (IUnknown **)out);
     case 7: return v->CompareEntryIDs(s, 0, NULL, 0, NULL, 0, out_ulong);
     case 8: return v->Advise(s, 0, NULL, 0, NULL, &connection);
     case 9: return v->Unadvise(s, 1);
     case 10: return v->MessageOptions(s, 0, 0, adr_type, NULL);
-    case 11: return v->QueryDefaultMessageOpt(s, adr_type, 0, out_ulong, out);
+    case 11: return v->QueryDefaultMessageOpt(s, adr_type, 0, out_ulong, (struct _SPropValue **)out);
     case 12: return v->EnumAdrTypes(s, 0, out_ulong, &adr_types);
-    case 13: return v->QueryIdentity(s, out_ulong, out);
+    case 13: return v->QueryIdentity(s, out_ulong, (struct ENTRYID **)out);
     case 14: return v->SetDefaultStore(s, 0, 0, NULL);
-    case 15: return v->AdminServices(s, 0, out);
+    case 15: return v->AdminServices(s, 0, (struct IMsgServiceAdmin **)out);
     case 16: return v->ShowForm(s, 0, NULL, NULL, &IID_IUnknown, 0, NULL, 0, 0, 0, 0, message_class);
-    case 17: return v->PrepareForm(s, &IID_IUnknown, NULL, out_ulong);
+    case 17: return v->PrepareForm(s, &IID_IUnknown, NULL, &token);
     default: return E_UNEXPECTED;
     }
 }

@@ -154,6 +154,87 @@
 #define MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED 20
 
 /*
+ `ENTRYID` (`LPENTRYID`): a variable-length entry identifier.
+ */
+typedef struct ENTRYID ENTRYID;
+
+/*
+ `IABLogon` (`LPABLOGON`): an address book provider's logon object.
+ */
+typedef struct IABLogon IABLogon;
+
+/*
+ `IAddrBook` (`LPADRBOOK`).
+ */
+typedef struct IAddrBook IAddrBook;
+
+/*
+ `IMAPIAdviseSink` (`LPMAPIADVISESINK`).
+ */
+typedef struct IMAPIAdviseSink IMAPIAdviseSink;
+
+/*
+ `IMAPIFolder` (`LPMAPIFOLDER`).
+ */
+typedef struct IMAPIFolder IMAPIFolder;
+
+/*
+ `IMAPISupport` (`LPMAPISUP`): the support object MAPI hands to a provider's logon.
+ */
+typedef struct IMAPISupport IMAPISupport;
+
+/*
+ `IMAPITable` (`LPMAPITABLE`).
+ */
+typedef struct IMAPITable IMAPITable;
+
+/*
+ `IMSLogon` (`LPMSLOGON`): a message store provider's logon object.
+ */
+typedef struct IMSLogon IMSLogon;
+
+/*
+ `IMessage` (`LPMESSAGE`).
+ */
+typedef struct IMessage IMessage;
+
+/*
+ `IMsgServiceAdmin` (`LPSERVICEADMIN`).
+ */
+typedef struct IMsgServiceAdmin IMsgServiceAdmin;
+
+/*
+ `IMsgStore` (`LPMDB`): a message store.
+ */
+typedef struct IMsgStore IMsgStore;
+
+/*
+ `IProfSect` (`LPPROFSECT`): a profile section.
+ */
+typedef struct IProfSect IProfSect;
+
+/*
+ `IXPLogon` (`LPXPLOGON`): a transport provider's logon object.
+ */
+typedef struct IXPLogon IXPLogon;
+
+/*
+ `struct _MAPIERROR` (`LPMAPIERROR`): extended error information.
+ */
+typedef struct _MAPIERROR _MAPIERROR;
+
+/*
+ `struct _MAPIUID` (`LPMAPIUID`): a 16-byte MAPI unique identifier.
+ */
+typedef struct _MAPIUID _MAPIUID;
+
+/*
+ `struct _SPropValue` (`LPSPropValue`): a property value.
+ */
+typedef struct _SPropValue _SPropValue;
+
+#if !defined(MOCKMAPI_SDK_CLASSES)
+/*
  The three `IUnknown` slots.
  */
 typedef struct IUnknownVtbl {
@@ -161,14 +242,18 @@ typedef struct IUnknownVtbl {
     ULONG (*AddRef)(struct IUnknown *This);
     ULONG (*Release)(struct IUnknown *This);
 } IUnknownVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IUnknown`: the first field of every COM object is its `lpVtbl`.
  */
 typedef struct IUnknown {
     const struct IUnknownVtbl *lpVtbl;
 } IUnknown;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
  */
@@ -176,33 +261,36 @@ typedef struct IMAPISessionVtbl {
     HRESULT (*QueryInterface)(struct IMAPISession *This, REFIID riid, void **ppvObject);
     ULONG (*AddRef)(struct IMAPISession *This);
     ULONG (*Release)(struct IMAPISession *This);
-    HRESULT (*GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, void **lppMAPIError);
-    HRESULT (*GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, void **lppTable);
-    HRESULT (*OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, void *lpEntryID, REFIID lpInterface, ULONG ulFlags, void **lppMDB);
-    HRESULT (*OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, REFIID lpInterface, ULONG ulFlags, void **lppAdrBook);
-    HRESULT (*OpenProfileSection)(struct IMAPISession *This, void *lpUID, REFIID lpInterface, ULONG ulFlags, void **lppProfSect);
-    HRESULT (*GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, void **lppTable);
-    HRESULT (*OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, void *lpEntryID, REFIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
-    HRESULT (*CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, void *lpEntryID1, ULONG cbEntryID2, void *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
-    HRESULT (*Advise)(struct IMAPISession *This, ULONG cbEntryID, void *lpEntryID, ULONG ulEventMask, void *lpAdviseSink, ULONG_PTR *lpulConnection);
+    HRESULT (*GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, struct _MAPIERROR **lppMAPIError);
+    HRESULT (*GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
+    HRESULT (*OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
+    HRESULT (*OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, LPCIID lpInterface, ULONG ulFlags, struct IAddrBook **lppAdrBook);
+    HRESULT (*OpenProfileSection)(struct IMAPISession *This, struct _MAPIUID *lpUID, LPCIID lpInterface, ULONG ulFlags, struct IProfSect **lppProfSect);
+    HRESULT (*GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
+    HRESULT (*OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
+    HRESULT (*CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (*Advise)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
     HRESULT (*Unadvise)(struct IMAPISession *This, ULONG_PTR ulConnection);
-    HRESULT (*MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, void *lpMessage);
-    HRESULT (*QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, void **lppOptions);
+    HRESULT (*MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, struct IMessage *lpMessage);
+    HRESULT (*QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, struct _SPropValue **lppOptions);
     HRESULT (*EnumAdrTypes)(struct IMAPISession *This, ULONG ulFlags, ULONG *lpcAdrTypes, LPTSTR **lpppszAdrTypes);
-    HRESULT (*QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, void **lppEntryID);
+    HRESULT (*QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, struct ENTRYID **lppEntryID);
     HRESULT (*Logoff)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, ULONG ulReserved);
-    HRESULT (*SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, void *lpEntryID);
-    HRESULT (*AdminServices)(struct IMAPISession *This, ULONG ulFlags, void **lppServiceAdmin);
-    HRESULT (*ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, void *lpMsgStore, void *lpParentFolder, REFIID lpInterface, ULONG ulMessageToken, void *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
-    HRESULT (*PrepareForm)(struct IMAPISession *This, REFIID lpInterface, void *lpMessage, ULONG *lpulMessageToken);
+    HRESULT (*SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, struct ENTRYID *lpEntryID);
+    HRESULT (*AdminServices)(struct IMAPISession *This, ULONG ulFlags, struct IMsgServiceAdmin **lppServiceAdmin);
+    HRESULT (*ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, struct IMsgStore *lpMsgStore, struct IMAPIFolder *lpParentFolder, LPCIID lpInterface, ULONG_PTR ulMessageToken, struct IMessage *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
+    HRESULT (*PrepareForm)(struct IMAPISession *This, LPCIID lpInterface, struct IMessage *lpMessage, ULONG_PTR *lpulMessageToken);
 } IMAPISessionVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IMAPISession`: what `MAPILogonEx` returns.
  */
 typedef struct IMAPISession {
     const struct IMAPISessionVtbl *lpVtbl;
 } IMAPISession;
+#endif
 
 /*
  A pattern over journal events; a zero field (or NULL name) matches anything. Used by
@@ -394,6 +482,7 @@ typedef struct mockmapi_event {
     const void *object;
 } mockmapi_event;
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -405,14 +494,18 @@ typedef struct IMAPIClientShutdownVtbl {
     HRESULT (*NotifyProcessShutdown)(struct IMAPIClientShutdown *This);
     HRESULT (*DoFastShutdown)(struct IMAPIClientShutdown *This);
 } IMAPIClientShutdownVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IMAPIClientShutdown`: what a client gets from `IMAPISession::QueryInterface(IID_IMAPIClientShutdown)`.
  */
 typedef struct IMAPIClientShutdown {
     const struct IMAPIClientShutdownVtbl *lpVtbl;
 } IMAPIClientShutdown;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -424,14 +517,18 @@ typedef struct IMAPIProviderShutdownVtbl {
     HRESULT (*NotifyProcessShutdown)(struct IMAPIProviderShutdown *This);
     HRESULT (*DoFastShutdown)(struct IMAPIProviderShutdown *This);
 } IMAPIProviderShutdownVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IMAPIProviderShutdown`: what a provider exposes through `QueryInterface(IID_IMAPIProviderShutdown)`.
  */
 typedef struct IMAPIProviderShutdown {
     const struct IMAPIProviderShutdownVtbl *lpVtbl;
 } IMAPIProviderShutdown;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, Shutdown, TransportLogon.
  */
@@ -440,16 +537,20 @@ typedef struct IXPProviderVtbl {
     ULONG (*AddRef)(struct IXPProvider *This);
     ULONG (*Release)(struct IXPProvider *This);
     HRESULT (*Shutdown)(struct IXPProvider *This, ULONG *lpulFlags);
-    HRESULT (*TransportLogon)(struct IXPProvider *This, void *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG *lpulFlags, void **lppMAPIError, void **lppXPLogon);
+    HRESULT (*TransportLogon)(struct IXPProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG *lpulFlags, struct _MAPIERROR **lppMAPIError, struct IXPLogon **lppXPLogon);
 } IXPProviderVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IXPProvider`: a transport provider object, as returned by `XPProviderInit`.
  */
 typedef struct IXPProvider {
     const struct IXPProviderVtbl *lpVtbl;
 } IXPProvider;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, Shutdown, Logon.
  */
@@ -458,16 +559,20 @@ typedef struct IABProviderVtbl {
     ULONG (*AddRef)(struct IABProvider *This);
     ULONG (*Release)(struct IABProvider *This);
     HRESULT (*Shutdown)(struct IABProvider *This, ULONG *lpulFlags);
-    HRESULT (*Logon)(struct IABProvider *This, void *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags, ULONG *lpulpcbSecurity, uint8_t **lppbSecurity, void **lppMAPIError, void **lppABLogon);
+    HRESULT (*Logon)(struct IABProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags, ULONG *lpulpcbSecurity, uint8_t **lppbSecurity, struct _MAPIERROR **lppMAPIError, struct IABLogon **lppABLogon);
 } IABProviderVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IABProvider`: an address book provider object, as returned by `ABProviderInit`.
  */
 typedef struct IABProvider {
     const struct IABProviderVtbl *lpVtbl;
 } IABProvider;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
  */
@@ -476,17 +581,20 @@ typedef struct IMSProviderVtbl {
     ULONG (*AddRef)(struct IMSProvider *This);
     ULONG (*Release)(struct IMSProvider *This);
     HRESULT (*Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
-    HRESULT (*Logon)(struct IMSProvider *This, void *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, void *lpEntryID, ULONG ulFlags, REFIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, void **lppMAPIError, void **lppMSLogon, void **lppMDB);
-    HRESULT (*SpoolerLogon)(struct IMSProvider *This, void *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, void *lpEntryID, ULONG ulFlags, REFIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, void **lppMAPIError, void **lppMSLogon, void **lppMDB);
-    HRESULT (*CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, void *lpEntryID1, ULONG cbEntryID2, void *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (*Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (*SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (*CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
+#endif
 
+#if !defined(MOCKMAPI_SDK_CLASSES)
 /*
  `IMSProvider`: a message store provider object, as returned by `MSProviderInit`.
  */
 typedef struct IMSProvider {
     const struct IMSProviderVtbl *lpVtbl;
 } IMSProvider;
+#endif
 
 /*
  IUnknown, then `Shutdown`.
@@ -776,6 +884,12 @@ const char *mockmapi_method_name(uint32_t method);
  never NULL.
  */
 const char *mockmapi_hresult_name(HRESULT hr);
+
+/*
+ Suspend the calling thread for `milliseconds` (what `Sleep` in `include/mockmapi/sdk/windows.h` calls).
+ `0` gives up the rest of the time slice. Thread-safe; touches no mockmapi state and journals nothing.
+ */
+void mockmapi_thread_sleep(uint32_t milliseconds);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -81,6 +81,8 @@ typedef GUID IID;
 #define REFIID const IID *
 #endif
 #endif
+/* A pointer to an IID in C and C++ alike: the type of MAPI's lpInterface parameters (MAPIDefS.h). */
+typedef const IID *LPCIID;
 
 /* IsEqualIID(a, b): in C pass pointers (&IID_IUnknown), in C++ references (IID_IUnknown), as in the SDK. */
 #if !defined(IsEqualIID)

@@ -2,6 +2,18 @@
 //! against `include/`, links each one to the staticlib and to the cdylib, runs it, and fails if any program
 //! fails to build or exits non-zero.
 //!
+//! A program may carry directives, one per line, each a line of its own starting with `// mockmapi-ctest:`:
+//! - `sdk`: compile it the way a provider author's Windows code is compiled: the include path is
+//!   `include/mockmapi/sdk`, `bindings/cpp` and `c-tests/` (not `include/`).
+//! - `gtest`: link GoogleTest and its `main` (`-lgtest_main -lgtest`; `libgtest-dev` on Debian).
+//! - `source <path>`: also compile `<path>` (relative to `c-tests/`, `.c` as C11, `.cpp` as C++17, same flags and
+//!   include path) into the program. Such files live in subdirectories, which are not programs themselves. A
+//!   program with any C++ source is linked by the C++ compiler.
+//! - `flags <flags...>`: extra compiler flags for this program.
+//! - `fail-run <args...>`: after the normal run passed, run the program again with these arguments; that run
+//!   must fail by itself (a non-zero exit, not a signal and no sanitizer report) and print every `fail-output`.
+//! - `fail-output <text>`: text the `fail-run` output must contain (the rest of the line).
+//!
 //! Environment:
 //! - `MOCKMAPI_CTEST_SANITIZE=1`: build with `-fsanitize=address,undefined` (any report fails the program).
 //! - `MOCKMAPI_CTEST_VALGRIND=1`: run each program under `valgrind --error-exitcode=99`.
@@ -91,16 +103,100 @@ fn env_on(name: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn build(src: &Path, link: Link, libs: &Path, out_dir: &Path) -> Result<PathBuf, String> {
-    let cxx = src.extension().and_then(|e| e.to_str()) == Some("cpp");
-    let compiler = if cxx {
+/// The `// mockmapi-ctest:` directives of one program (see the module documentation).
+#[derive(Default, Debug)]
+struct Directives {
+    sdk: bool,
+    gtest: bool,
+    sources: Vec<PathBuf>,
+    flags: Vec<String>,
+    fail_runs: Vec<Vec<String>>,
+    fail_outputs: Vec<String>,
+}
+
+fn directives(src: &Path) -> Result<Directives, String> {
+    let text =
+        std::fs::read_to_string(src).map_err(|e| format!("cannot read {}: {e}", src.display()))?;
+    let mut d = Directives::default();
+    for (n, line) in text.lines().enumerate() {
+        let Some(rest) = line.trim_start().strip_prefix("// mockmapi-ctest:") else {
+            continue;
+        };
+        let rest = rest.trim();
+        let (word, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let arg = arg.trim();
+        let words = || {
+            arg.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        match word {
+            "sdk" => d.sdk = true,
+            "gtest" => d.gtest = true,
+            "source" => d.sources.push(root().join("c-tests").join(arg)),
+            "flags" => d.flags.extend(words()),
+            "fail-run" => d.fail_runs.push(words()),
+            "fail-output" => d.fail_outputs.push(arg.to_owned()),
+            _ => {
+                return Err(format!(
+                    "{}:{}: unknown directive `{word}` (see tests/c_suite.rs)",
+                    src.display(),
+                    n + 1
+                ))
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn is_cxx(src: &Path) -> bool {
+    src.extension().and_then(|e| e.to_str()) == Some("cpp")
+}
+
+fn compiler(cxx: bool) -> String {
+    if cxx {
         std::env::var("CXX").unwrap_or_else(|_| "c++".into())
     } else {
         std::env::var("CC").unwrap_or_else(|_| "cc".into())
-    };
-    let stem = src.file_stem().unwrap().to_string_lossy().into_owned();
-    let exe = out_dir.join(format!("{stem}-{link:?}").to_lowercase());
-    let mut cmd = Command::new(&compiler);
+    }
+}
+
+/// `-fsanitize=address,undefined` under `MOCKMAPI_CTEST_SANITIZE`. UBSan's `vptr` check is left out: it looks
+/// for C++ type information before each virtual call, and COM objects made in Rust or C (the runtime's
+/// session, a C provider) called through the SDK headers' C++ classes have none (that is COM's binary
+/// contract: only the vtable slots are shared). It would read garbage; every other check stays on.
+fn sanitizer_flags() -> &'static [&'static str] {
+    if env_on("MOCKMAPI_CTEST_SANITIZE") {
+        &[
+            "-fsanitize=address,undefined",
+            "-fno-sanitize=vptr",
+            "-fno-sanitize-recover=all",
+            "-fno-omit-frame-pointer",
+        ]
+    } else {
+        &[]
+    }
+}
+
+fn exec(mut cmd: Command, what: &str, hint: &str) -> Result<(), String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run {what}: {e} (install a C/C++ compiler or set CC/CXX)"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{what} failed:\n{}{}{hint}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+/// Compile one source file to an object.
+fn compile(src: &Path, d: &Directives, obj: &Path) -> Result<(), String> {
+    let cxx = is_cxx(src);
+    let cc = compiler(cxx);
+    let mut cmd = Command::new(&cc);
     cmd.arg(if cxx { "-std=c++17" } else { "-std=c11" })
         .args([
             "-Wall",
@@ -111,18 +207,53 @@ fn build(src: &Path, link: Link, libs: &Path, out_dir: &Path) -> Result<PathBuf,
             "-O1",
             "-pthread",
         ])
-        .arg("-I")
-        .arg(root().join("include"))
-        .arg("-I")
-        .arg(root().join("c-tests"));
-    if env_on("MOCKMAPI_CTEST_SANITIZE") {
-        cmd.args([
-            "-fsanitize=address,undefined",
-            "-fno-sanitize-recover=all",
-            "-fno-omit-frame-pointer",
-        ]);
+        .args(sanitizer_flags());
+    let include: Vec<PathBuf> = if d.sdk {
+        vec![
+            root().join("include/mockmapi/sdk"),
+            root().join("bindings/cpp"),
+            root().join("c-tests"),
+        ]
+    } else {
+        vec![root().join("include"), root().join("c-tests")]
+    };
+    for dir in include {
+        cmd.arg("-I").arg(dir);
     }
-    cmd.arg(src).arg("-o").arg(&exe);
+    cmd.args(&d.flags).arg("-c").arg(src).arg("-o").arg(obj);
+    exec(cmd, &format!("{cc} on {}", src.display()), "")
+}
+
+fn build(
+    src: &Path,
+    link: Link,
+    libs: &Path,
+    out_dir: &Path,
+) -> Result<(PathBuf, Directives), String> {
+    let d = directives(src)?;
+    // The whole file name: `x.c` and `x.cpp` are two programs, built concurrently.
+    let name = src.file_name().unwrap().to_string_lossy().replace('.', "_");
+    let tag = format!("{name}-{link:?}").to_lowercase();
+    let exe = out_dir.join(&tag);
+    let sources: Vec<&Path> = std::iter::once(src)
+        .chain(d.sources.iter().map(PathBuf::as_path))
+        .collect();
+    let mut objects = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        let obj = out_dir.join(format!("{tag}-{i}.o"));
+        compile(s, &d, &obj)?;
+        objects.push(obj);
+    }
+    let linker = compiler(sources.iter().any(|s| is_cxx(s)));
+    let mut cmd = Command::new(&linker);
+    cmd.arg("-pthread")
+        .args(sanitizer_flags())
+        .args(&objects)
+        .arg("-o")
+        .arg(&exe);
+    if d.gtest {
+        cmd.args(["-lgtest_main", "-lgtest"]);
+    }
     match link {
         Link::Static => {
             cmd.arg(libs.join(static_lib_name()));
@@ -137,20 +268,22 @@ fn build(src: &Path, link: Link, libs: &Path, out_dir: &Path) -> Result<PathBuf,
             }
         }
     }
-    let out = cmd.output().map_err(|e| {
-        format!("cannot run {compiler}: {e} (install a C/C++ compiler or set CC/CXX)")
-    })?;
-    if !out.status.success() {
-        return Err(format!(
-            "{compiler} failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(exe)
+    let hint = if d.gtest {
+        "\n(this program uses GoogleTest: install it, e.g. `apt-get install libgtest-dev`)"
+    } else {
+        ""
+    };
+    exec(cmd, &format!("{linker} linking {}", exe.display()), hint)?;
+    Ok((exe, d))
 }
 
-fn run(exe: &Path) -> Result<String, String> {
+/// Run a program (with `args`) to completion; its exit status (None: killed by the hang guard) and output.
+fn run(
+    exe: &Path,
+    args: &[String],
+    run_tag: &str,
+    libs: &Path,
+) -> Result<(Option<std::process::ExitStatus>, String), String> {
     let mut cmd = if env_on("MOCKMAPI_CTEST_VALGRIND") {
         let mut c = Command::new("valgrind");
         c.args([
@@ -164,8 +297,21 @@ fn run(exe: &Path) -> Result<String, String> {
     } else {
         Command::new(exe)
     };
+    cmd.args(args);
+    // `cargo test` puts target/<profile> and its deps/ on the library path, ahead of the rpath: name the
+    // directory this program was linked against first, so that the cdylib it runs with is that one.
+    let var = if cfg!(target_os = "macos") {
+        "DYLD_LIBRARY_PATH"
+    } else {
+        "LD_LIBRARY_PATH"
+    };
+    let mut paths = vec![libs.to_path_buf()];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os(var).unwrap_or_default(),
+    ));
+    cmd.env(var, std::env::join_paths(paths).map_err(|e| e.to_string())?);
     let dir = std::env::temp_dir().join(format!(
-        "mockmapi-ctest-{}",
+        "mockmapi-ctest-{}{run_tag}",
         exe.file_name().unwrap().to_string_lossy()
     ));
     let _ = std::fs::remove_dir_all(&dir);
@@ -195,13 +341,50 @@ fn run(exe: &Path) -> Result<String, String> {
         std::thread::sleep(Duration::from_millis(5));
     };
     let output = std::fs::read_to_string(&stdout_path).unwrap_or_default();
-    match status {
-        Some(s) if s.success() => Ok(output),
-        Some(s) => Err(format!("exited with {s}\n{output}")),
-        None => Err(format!(
-            "still running after {RUN_LIMIT:?}: killed\n{output}"
-        )),
+    Ok((status, output))
+}
+
+/// The normal run must succeed; then every `fail-run` must fail by itself and say what `fail-output` asks.
+fn run_all(exe: &Path, d: &Directives, libs: &Path) -> Result<(), String> {
+    match run(exe, &[], "", libs)? {
+        (Some(s), _) if s.success() => {}
+        (Some(s), output) => return Err(format!("exited with {s}\n{output}")),
+        (None, output) => {
+            return Err(format!(
+                "still running after {RUN_LIMIT:?}: killed\n{output}"
+            ))
+        }
     }
+    for (i, args) in d.fail_runs.iter().enumerate() {
+        let (status, output) = run(exe, args, &format!("-fail{i}"), libs)?;
+        let what = format!("the run with {args:?}, which must fail");
+        let code = status.and_then(|s| s.code());
+        if env_on("MOCKMAPI_CTEST_VALGRIND") && code == Some(99) {
+            return Err(format!("{what}, failed with a valgrind report\n{output}"));
+        }
+        if !matches!(code, Some(1..=125)) {
+            return Err(format!(
+                "{what}, ended with {status:?} instead of a failure exit\n{output}"
+            ));
+        }
+        for report in [
+            "ERROR: AddressSanitizer",
+            "ERROR: LeakSanitizer",
+            "runtime error:",
+        ] {
+            if output.contains(report) {
+                return Err(format!("{what}, failed with a sanitizer report\n{output}"));
+            }
+        }
+        for text in &d.fail_outputs {
+            if !output.contains(text.as_str()) {
+                return Err(format!(
+                    "{what}, failed without printing {text:?}\n{output}"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[test]
@@ -228,7 +411,9 @@ fn c_programs_pass_against_static_and_shared_library() {
                 };
                 let name = format!("{} [{link:?}]", src.file_name().unwrap().to_string_lossy())
                     .to_lowercase();
-                let outcome = match build(&src, link, &libs, &out_dir).and_then(|exe| run(&exe)) {
+                let outcome = match build(&src, link, &libs, &out_dir)
+                    .and_then(|(exe, d)| run_all(&exe, &d, &libs))
+                {
                     Ok(_) => Outcome {
                         name,
                         ok: true,

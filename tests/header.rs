@@ -1,5 +1,8 @@
 //! The committed `include/mockmapi.h` is exactly what cbindgen generates from the sources, and every public
-//! header compiles on its own, twice included, as C11 and C++17 with `-Wall -Wextra -Werror -pedantic`.
+//! header compiles on its own, twice included, as C11 and C++17 with `-Wall -Wextra -Werror -pedantic`, with
+//! `cc`/`c++` and with gcc and clang when installed (`MOCKMAPI_REQUIRE_COMPILERS=1` makes a missing one an
+//! error, as CI sets it): `include/*.h`, every spelling in `include/mockmapi/sdk/` (also as C++ with
+//! `CINTERFACE`), and the C++ helpers in `bindings/cpp/` (C++ only).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,52 +50,255 @@ fn generated_header_is_up_to_date() {
 fn compilers() -> Vec<(&'static str, &'static str, &'static str)> {
     // (compiler, language flag, standard)
     let mut v = vec![("cc", "c", "-std=c11"), ("c++", "c++", "-std=c++17")];
+    let require =
+        std::env::var_os("MOCKMAPI_REQUIRE_COMPILERS").is_some_and(|v| !v.is_empty() && v != "0");
     for (cc, cxx) in [("clang", "clang++"), ("gcc", "g++")] {
         if Command::new(cc).arg("--version").output().is_ok() {
             v.push((cc, "c", "-std=c11"));
             v.push((cxx, "c++", "-std=c++17"));
+        } else {
+            assert!(
+                !require,
+                "{cc} is not installed and MOCKMAPI_REQUIRE_COMPILERS is set: install it (apt-get install {cc})"
+            );
         }
     }
     v
 }
 
-fn compile_snippet(compiler: &str, lang: &str, std: &str, source: &str, tag: &str) {
+/// One syntax-only compilation of a generated source file.
+struct Job {
+    compiler: &'static str,
+    lang: &'static str,
+    std: &'static str,
+    source: String,
+    tag: String,
+    args: Vec<String>,
+}
+
+fn try_compile(job: &Job) -> Result<(), String> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("header-check");
     std::fs::create_dir_all(&dir).unwrap();
-    let ext = if lang == "c" { "c" } else { "cpp" };
-    let file = dir.join(format!("{tag}-{compiler}.{ext}"));
-    std::fs::write(&file, source).unwrap();
-    let out = Command::new(compiler)
+    let ext = if job.lang == "c" { "c" } else { "cpp" };
+    let file = dir.join(format!("{}-{}.{ext}", job.tag, job.compiler));
+    std::fs::write(&file, &job.source).unwrap();
+    let out = Command::new(job.compiler)
         .args([
-            std,
+            job.std,
             "-Wall",
             "-Wextra",
             "-Werror",
             "-pedantic",
             "-fsyntax-only",
-            "-I",
         ])
-        .arg(root().join("include"))
+        .args(&job.args)
         .arg(&file)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
+        .map_err(|e| format!("cannot run {}: {e}", job.compiler))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} {} {} rejects {}:\n{}",
+            job.compiler,
+            job.std,
+            job.args.join(" "),
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// Run the jobs on every core; fail with every rejection.
+fn compile_all(jobs: Vec<Job>) {
+    let queue = std::sync::Mutex::new(jobs.into_iter());
+    let failures = std::sync::Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let Some(job) = queue.lock().unwrap().next() else {
+                    break;
+                };
+                if let Err(e) = try_compile(&job) {
+                    failures.lock().unwrap().push(e);
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
     assert!(
-        out.status.success(),
-        "{compiler} {std} rejects {}:\n{}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
+        failures.is_empty(),
+        "{} compilation(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
+}
+
+fn include_args(dirs: &[&str]) -> Vec<String> {
+    dirs.iter()
+        .flat_map(|d| ["-I".to_owned(), root().join(d).display().to_string()])
+        .collect()
+}
+
+fn compile_snippet(
+    compiler: &'static str,
+    lang: &'static str,
+    std: &'static str,
+    source: &str,
+    tag: &str,
+) {
+    let job = Job {
+        compiler,
+        lang,
+        std,
+        source: source.to_owned(),
+        tag: tag.to_owned(),
+        args: include_args(&["include"]),
+    };
+    if let Err(e) = try_compile(&job) {
+        panic!("{e}");
+    }
+}
+
+fn twice(header: &str) -> String {
+    format!("#include \"{header}\"\n#include \"{header}\"\nint main(void) {{ return 0; }}\n")
+}
+
+/// The file names in `dir` with one of the extensions, sorted.
+fn headers_in(dir: &str, extensions: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| extensions.iter().any(|x| n.ends_with(x)))
+        .collect();
+    v.sort();
+    v
 }
 
 #[test]
 fn every_public_header_compiles_alone_and_twice_as_c11_and_cxx17() {
+    let mut jobs = Vec::new();
     for header in ["mockmapi.h", "mockmapi_abi.h"] {
-        let source = format!(
-            "#include \"{header}\"\n#include \"{header}\"\nint main(void) {{ return 0; }}\n"
-        );
-        for (cc, lang, std) in compilers() {
-            compile_snippet(cc, lang, std, &source, &header.replace('.', "_"));
+        for (compiler, lang, std) in compilers() {
+            jobs.push(Job {
+                compiler,
+                lang,
+                std,
+                source: twice(header),
+                tag: header.replace('.', "_"),
+                args: include_args(&["include"]),
+            });
         }
+    }
+    // The SDK-compatible headers, every spelling: C, C++ (classes) and C++ with CINTERFACE (structs).
+    let sdk = headers_in("include/mockmapi/sdk", &[".h", ".H"]);
+    assert!(
+        sdk.len() > 20,
+        "include/mockmapi/sdk/ holds the SDK-compatible headers"
+    );
+    for header in &sdk {
+        for (compiler, lang, std) in compilers() {
+            let variants: &[(&str, &[&str])] = if lang == "c" {
+                &[("", &[])]
+            } else {
+                &[("", &[]), ("-cinterface", &["-DCINTERFACE"])]
+            };
+            for (suffix, defines) in variants {
+                let mut args = include_args(&["include/mockmapi/sdk"]);
+                args.extend(defines.iter().map(|d| d.to_string()));
+                jobs.push(Job {
+                    compiler,
+                    lang,
+                    std,
+                    source: twice(header),
+                    tag: format!("sdk-{}{suffix}", header.replace('.', "_")),
+                    args,
+                });
+            }
+        }
+    }
+    // The C++ helpers: C++ only, with the include path their users have.
+    for header in headers_in("bindings/cpp", &[".hpp"]) {
+        for (compiler, lang, std) in compilers() {
+            if lang == "c++" {
+                jobs.push(Job {
+                    compiler,
+                    lang,
+                    std,
+                    source: twice(&header),
+                    tag: format!("cpp-{}", header.replace('.', "_")),
+                    args: include_args(&["include/mockmapi/sdk", "bindings/cpp"]),
+                });
+            }
+        }
+    }
+    compile_all(jobs);
+}
+
+/// Linux and macOS find `MAPIX.h` and `mapix.h` alike only because both exist; on a case-insensitive file
+/// system (macOS's default, Windows) they are one file. Every spelling of a name must therefore be the same
+/// bytes, forwarding to the one implementation in `impl/`, so that whichever copy a checkout keeps is right.
+#[test]
+fn sdk_header_spellings_are_identical_forwarders() {
+    let dir = root().join("include/mockmapi/sdk");
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for name in headers_in("include/mockmapi/sdk", &[".h", ".H"]) {
+        groups.entry(name.to_lowercase()).or_default().push(name);
+    }
+    for (lower, names) in &groups {
+        let first = std::fs::read_to_string(dir.join(&names[0])).unwrap();
+        for name in names {
+            assert_eq!(
+                std::fs::read_to_string(dir.join(name)).unwrap(),
+                first,
+                "{name} differs from {}: every spelling of {lower} must be the same bytes",
+                names[0]
+            );
+        }
+        if lower == "mockmapi.h" {
+            continue;
+        }
+        let target = first
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("#include \"")
+                    .and_then(|r| r.strip_suffix('"'))
+            })
+            .unwrap_or_else(|| panic!("{lower} forwards nowhere"));
+        assert_eq!(
+            target,
+            format!("impl/{lower}"),
+            "{lower} forwards to its own implementation"
+        );
+        assert!(
+            dir.join(target).is_file(),
+            "{} exists",
+            dir.join(target).display()
+        );
+    }
+    for spelling in [
+        "windows.h",
+        "Windows.h",
+        "initguid.h",
+        "InitGuid.h",
+        "mapix.h",
+        "MAPIX.h",
+        "MAPIDefS.h",
+        "MAPIGuid.h",
+        "MAPICode.h",
+        "MAPISPI.h",
+        "MAPIUtil.h",
+        "tchar.h",
+        "objbase.h",
+        "unknwn.h",
+    ] {
+        assert!(
+            dir.join(spelling).is_file(),
+            "include/mockmapi/sdk/{spelling} is missing"
+        );
     }
 }
 

@@ -5,11 +5,13 @@
 pub mod boundary;
 pub mod hresult;
 pub mod iid;
+pub mod opaque;
 pub mod refcount;
 pub mod types;
 pub mod vtbl;
 
 pub use hresult::*;
 pub use iid::*;
+pub use opaque::*;
 pub use types::*;
 pub use vtbl::*;

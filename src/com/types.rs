@@ -29,6 +29,8 @@ pub struct GUID {
 pub type IID = GUID;
 /// A reference to an IID: `const IID *` in C, `const IID &` in C++ (the same ABI).
 pub type REFIID = *const GUID;
+/// A pointer to an IID in both languages (`const IID *`): the type of MAPI's `lpInterface` parameters.
+pub type LPCIID = *const GUID;
 
 impl GUID {
     /// The OLE form `{XXXXXXXX-0000-0000-C000-000000000046}` that every MAPI IID uses.

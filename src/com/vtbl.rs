@@ -2,21 +2,34 @@
 //!
 //! Every slot is an `Option` of an `extern "system"` function pointer: the same C layout as a plain
 //! function pointer, but a NULL slot in a vtable that a provider hands us is detected instead of
-//! being called. Parameter types that the mock does not model are opaque `void *`.
+//! being called. Parameter types that the mock does not model are opaque (see `opaque.rs`).
+//!
+//! The seven MAPI interfaces carry `#[cfg(not(mockmapi_sdk_classes))]`. That cfg is never set in Rust, so
+//! they always exist here; cbindgen turns it into `#if !defined(MOCKMAPI_SDK_CLASSES)` around their C
+//! definitions, which the SDK-compatible headers (`include/mockmapi/sdk/`) define in C++ to declare the same
+//! interfaces as abstract classes instead, as the Windows SDK does. `mockmapi_provider` is the mock's own
+//! type and stays visible in both forms.
 // The slots spell out the SDK signatures in place: aliases would become typedefs in the generated header.
 #![allow(non_snake_case, clippy::upper_case_acronyms, clippy::type_complexity)]
 
 use core::ffi::{c_char, c_void};
 
-use super::types::{HRESULT, LPTSTR, REFIID, ULONG, ULONG_PTR};
+use super::opaque::{
+    _SPropValue, IABLogon, IAddrBook, IMAPIAdviseSink, IMAPIFolder, IMAPISupport, IMAPITable,
+    IMSLogon, IMessage, IMsgServiceAdmin, IMsgStore, IProfSect, IXPLogon, _MAPIERROR, _MAPIUID,
+    ENTRYID,
+};
+use super::types::{HRESULT, LPCIID, LPTSTR, REFIID, ULONG, ULONG_PTR};
 
 /// `IUnknown`: the first field of every COM object is its `lpVtbl`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IUnknown {
     pub lpVtbl: *const IUnknownVtbl,
 }
 
 /// The three `IUnknown` slots.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IUnknownVtbl {
     pub QueryInterface: Option<
@@ -31,12 +44,14 @@ pub struct IUnknownVtbl {
 }
 
 /// `IMAPIClientShutdown`: what a client gets from `IMAPISession::QueryInterface(IID_IMAPIClientShutdown)`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPIClientShutdown {
     pub lpVtbl: *const IMAPIClientShutdownVtbl,
 }
 
 /// IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPIClientShutdownVtbl {
     pub QueryInterface: Option<
@@ -57,12 +72,14 @@ pub struct IMAPIClientShutdownVtbl {
 }
 
 /// `IMAPIProviderShutdown`: what a provider exposes through `QueryInterface(IID_IMAPIProviderShutdown)`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPIProviderShutdown {
     pub lpVtbl: *const IMAPIProviderShutdownVtbl,
 }
 
 /// IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPIProviderShutdownVtbl {
     pub QueryInterface: Option<
@@ -107,12 +124,14 @@ pub struct mockmapi_provider_vtbl {
 }
 
 /// `IXPProvider`: a transport provider object, as returned by `XPProviderInit`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IXPProvider {
     pub lpVtbl: *const IXPProviderVtbl,
 }
 
 /// IUnknown, Shutdown, TransportLogon.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IXPProviderVtbl {
     pub QueryInterface: Option<
@@ -129,23 +148,25 @@ pub struct IXPProviderVtbl {
     pub TransportLogon: Option<
         unsafe extern "system" fn(
             This: *mut IXPProvider,
-            lpMAPISup: *mut c_void,
+            lpMAPISup: *mut IMAPISupport,
             ulUIParam: ULONG_PTR,
             lpszProfileName: LPTSTR,
             lpulFlags: *mut ULONG,
-            lppMAPIError: *mut *mut c_void,
-            lppXPLogon: *mut *mut c_void,
+            lppMAPIError: *mut *mut _MAPIERROR,
+            lppXPLogon: *mut *mut IXPLogon,
         ) -> HRESULT,
     >,
 }
 
 /// `IABProvider`: an address book provider object, as returned by `ABProviderInit`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IABProvider {
     pub lpVtbl: *const IABProviderVtbl,
 }
 
 /// IUnknown, Shutdown, Logon.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IABProviderVtbl {
     pub QueryInterface: Option<
@@ -162,25 +183,27 @@ pub struct IABProviderVtbl {
     pub Logon: Option<
         unsafe extern "system" fn(
             This: *mut IABProvider,
-            lpMAPISup: *mut c_void,
+            lpMAPISup: *mut IMAPISupport,
             ulUIParam: ULONG_PTR,
             lpszProfileName: LPTSTR,
             ulFlags: ULONG,
             lpulpcbSecurity: *mut ULONG,
             lppbSecurity: *mut *mut u8,
-            lppMAPIError: *mut *mut c_void,
-            lppABLogon: *mut *mut c_void,
+            lppMAPIError: *mut *mut _MAPIERROR,
+            lppABLogon: *mut *mut IABLogon,
         ) -> HRESULT,
     >,
 }
 
 /// `IMSProvider`: a message store provider object, as returned by `MSProviderInit`.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMSProvider {
     pub lpVtbl: *const IMSProviderVtbl,
 }
 
 /// IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMSProviderVtbl {
     pub QueryInterface: Option<
@@ -197,44 +220,44 @@ pub struct IMSProviderVtbl {
     pub Logon: Option<
         unsafe extern "system" fn(
             This: *mut IMSProvider,
-            lpMAPISup: *mut c_void,
+            lpMAPISup: *mut IMAPISupport,
             ulUIParam: ULONG_PTR,
             lpszProfileName: LPTSTR,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
+            lpEntryID: *mut ENTRYID,
             ulFlags: ULONG,
-            lpInterface: REFIID,
+            lpInterface: LPCIID,
             lpcbSpoolSecurity: *mut ULONG,
             lppbSpoolSecurity: *mut *mut u8,
-            lppMAPIError: *mut *mut c_void,
-            lppMSLogon: *mut *mut c_void,
-            lppMDB: *mut *mut c_void,
+            lppMAPIError: *mut *mut _MAPIERROR,
+            lppMSLogon: *mut *mut IMSLogon,
+            lppMDB: *mut *mut IMsgStore,
         ) -> HRESULT,
     >,
     pub SpoolerLogon: Option<
         unsafe extern "system" fn(
             This: *mut IMSProvider,
-            lpMAPISup: *mut c_void,
+            lpMAPISup: *mut IMAPISupport,
             ulUIParam: ULONG_PTR,
             lpszProfileName: LPTSTR,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
+            lpEntryID: *mut ENTRYID,
             ulFlags: ULONG,
-            lpInterface: REFIID,
+            lpInterface: LPCIID,
             lpcbSpoolSecurity: *mut ULONG,
             lppbSpoolSecurity: *mut *mut u8,
-            lppMAPIError: *mut *mut c_void,
-            lppMSLogon: *mut *mut c_void,
-            lppMDB: *mut *mut c_void,
+            lppMAPIError: *mut *mut _MAPIERROR,
+            lppMSLogon: *mut *mut IMSLogon,
+            lppMDB: *mut *mut IMsgStore,
         ) -> HRESULT,
     >,
     pub CompareStoreIDs: Option<
         unsafe extern "system" fn(
             This: *mut IMSProvider,
             cbEntryID1: ULONG,
-            lpEntryID1: *mut c_void,
+            lpEntryID1: *mut ENTRYID,
             cbEntryID2: ULONG,
-            lpEntryID2: *mut c_void,
+            lpEntryID2: *mut ENTRYID,
             ulFlags: ULONG,
             lpulResult: *mut ULONG,
         ) -> HRESULT,
@@ -242,12 +265,14 @@ pub struct IMSProviderVtbl {
 }
 
 /// `IMAPISession`: what `MAPILogonEx` returns.
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPISession {
     pub lpVtbl: *const IMAPISessionVtbl,
 }
 
 /// IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
+#[cfg(not(mockmapi_sdk_classes))]
 #[repr(C)]
 pub struct IMAPISessionVtbl {
     pub QueryInterface: Option<
@@ -264,14 +289,14 @@ pub struct IMAPISessionVtbl {
             This: *mut IMAPISession,
             hResult: HRESULT,
             ulFlags: ULONG,
-            lppMAPIError: *mut *mut c_void,
+            lppMAPIError: *mut *mut _MAPIERROR,
         ) -> HRESULT,
     >,
     pub GetMsgStoresTable: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             ulFlags: ULONG,
-            lppTable: *mut *mut c_void,
+            lppTable: *mut *mut IMAPITable,
         ) -> HRESULT,
     >,
     pub OpenMsgStore: Option<
@@ -279,43 +304,43 @@ pub struct IMAPISessionVtbl {
             This: *mut IMAPISession,
             ulUIParam: ULONG_PTR,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
-            lpInterface: REFIID,
+            lpEntryID: *mut ENTRYID,
+            lpInterface: LPCIID,
             ulFlags: ULONG,
-            lppMDB: *mut *mut c_void,
+            lppMDB: *mut *mut IMsgStore,
         ) -> HRESULT,
     >,
     pub OpenAddressBook: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             ulUIParam: ULONG_PTR,
-            lpInterface: REFIID,
+            lpInterface: LPCIID,
             ulFlags: ULONG,
-            lppAdrBook: *mut *mut c_void,
+            lppAdrBook: *mut *mut IAddrBook,
         ) -> HRESULT,
     >,
     pub OpenProfileSection: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
-            lpUID: *mut c_void,
-            lpInterface: REFIID,
+            lpUID: *mut _MAPIUID,
+            lpInterface: LPCIID,
             ulFlags: ULONG,
-            lppProfSect: *mut *mut c_void,
+            lppProfSect: *mut *mut IProfSect,
         ) -> HRESULT,
     >,
     pub GetStatusTable: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             ulFlags: ULONG,
-            lppTable: *mut *mut c_void,
+            lppTable: *mut *mut IMAPITable,
         ) -> HRESULT,
     >,
     pub OpenEntry: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
-            lpInterface: REFIID,
+            lpEntryID: *mut ENTRYID,
+            lpInterface: LPCIID,
             ulFlags: ULONG,
             lpulObjType: *mut ULONG,
             lppUnk: *mut *mut IUnknown,
@@ -325,9 +350,9 @@ pub struct IMAPISessionVtbl {
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             cbEntryID1: ULONG,
-            lpEntryID1: *mut c_void,
+            lpEntryID1: *mut ENTRYID,
             cbEntryID2: ULONG,
-            lpEntryID2: *mut c_void,
+            lpEntryID2: *mut ENTRYID,
             ulFlags: ULONG,
             lpulResult: *mut ULONG,
         ) -> HRESULT,
@@ -336,9 +361,9 @@ pub struct IMAPISessionVtbl {
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
+            lpEntryID: *mut ENTRYID,
             ulEventMask: ULONG,
-            lpAdviseSink: *mut c_void,
+            lpAdviseSink: *mut IMAPIAdviseSink,
             lpulConnection: *mut ULONG_PTR,
         ) -> HRESULT,
     >,
@@ -351,7 +376,7 @@ pub struct IMAPISessionVtbl {
             ulUIParam: ULONG_PTR,
             ulFlags: ULONG,
             lpszAdrType: LPTSTR,
-            lpMessage: *mut c_void,
+            lpMessage: *mut IMessage,
         ) -> HRESULT,
     >,
     pub QueryDefaultMessageOpt: Option<
@@ -360,7 +385,7 @@ pub struct IMAPISessionVtbl {
             lpszAdrType: LPTSTR,
             ulFlags: ULONG,
             lpcValues: *mut ULONG,
-            lppOptions: *mut *mut c_void,
+            lppOptions: *mut *mut _SPropValue,
         ) -> HRESULT,
     >,
     pub EnumAdrTypes: Option<
@@ -375,7 +400,7 @@ pub struct IMAPISessionVtbl {
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             lpcbEntryID: *mut ULONG,
-            lppEntryID: *mut *mut c_void,
+            lppEntryID: *mut *mut ENTRYID,
         ) -> HRESULT,
     >,
     pub Logoff: Option<
@@ -391,25 +416,25 @@ pub struct IMAPISessionVtbl {
             This: *mut IMAPISession,
             ulFlags: ULONG,
             cbEntryID: ULONG,
-            lpEntryID: *mut c_void,
+            lpEntryID: *mut ENTRYID,
         ) -> HRESULT,
     >,
     pub AdminServices: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             ulFlags: ULONG,
-            lppServiceAdmin: *mut *mut c_void,
+            lppServiceAdmin: *mut *mut IMsgServiceAdmin,
         ) -> HRESULT,
     >,
     pub ShowForm: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
             ulUIParam: ULONG_PTR,
-            lpMsgStore: *mut c_void,
-            lpParentFolder: *mut c_void,
-            lpInterface: REFIID,
-            ulMessageToken: ULONG,
-            lpMessageSent: *mut c_void,
+            lpMsgStore: *mut IMsgStore,
+            lpParentFolder: *mut IMAPIFolder,
+            lpInterface: LPCIID,
+            ulMessageToken: ULONG_PTR,
+            lpMessageSent: *mut IMessage,
             ulFlags: ULONG,
             ulMessageStatus: ULONG,
             ulMessageFlags: ULONG,
@@ -420,9 +445,9 @@ pub struct IMAPISessionVtbl {
     pub PrepareForm: Option<
         unsafe extern "system" fn(
             This: *mut IMAPISession,
-            lpInterface: REFIID,
-            lpMessage: *mut c_void,
-            lpulMessageToken: *mut ULONG,
+            lpInterface: LPCIID,
+            lpMessage: *mut IMessage,
+            lpulMessageToken: *mut ULONG_PTR,
         ) -> HRESULT,
     >,
 }

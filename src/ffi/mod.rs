@@ -10,6 +10,7 @@ pub mod control;
 pub mod harness;
 pub mod journal;
 pub mod mapi;
+pub mod platform;
 
 use std::sync::LazyLock;
 

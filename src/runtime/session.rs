@@ -10,10 +10,14 @@ use std::sync::{Arc, Weak};
 
 use crate::com::refcount::{RefCount, RefError};
 use crate::com::{
+    _SPropValue, IAddrBook, IMAPIAdviseSink, IMAPIFolder, IMAPITable, IMessage, IMsgServiceAdmin,
+    IMsgStore, IProfSect, _MAPIERROR, _MAPIUID, ENTRYID,
+};
+use crate::com::{
     IID_IMAPIClientShutdown, IID_IMAPISession, IID_IUnknown, IMAPIClientShutdown,
     IMAPIClientShutdownVtbl, IMAPISession, IMAPISessionVtbl, IUnknown, E_INVALIDARG, E_NOINTERFACE,
-    E_POINTER, E_UNEXPECTED, GUID, HRESULT, LPTSTR, MAPI_E_INVALID_OBJECT, MAPI_E_NOT_INITIALIZED,
-    MAPI_E_NO_SUPPORT, REFIID, S_OK, ULONG, ULONG_PTR,
+    E_POINTER, E_UNEXPECTED, GUID, HRESULT, LPCIID, LPTSTR, MAPI_E_INVALID_OBJECT,
+    MAPI_E_NOT_INITIALIZED, MAPI_E_NO_SUPPORT, REFIID, S_OK, ULONG, ULONG_PTR,
 };
 
 use super::journal::{Event, EventType};
@@ -288,25 +292,24 @@ macro_rules! unsupported_slot {
     };
 }
 
-type Opaque = *mut c_void;
-unsupported_slot!(session_GetLastError, GetLastError, (a: HRESULT, b: ULONG, c: *mut Opaque));
-unsupported_slot!(session_GetMsgStoresTable, GetMsgStoresTable, (a: ULONG, b: *mut Opaque));
-unsupported_slot!(session_OpenMsgStore, OpenMsgStore, (a: ULONG_PTR, b: ULONG, c: Opaque, d: REFIID, e: ULONG, f: *mut Opaque));
-unsupported_slot!(session_OpenAddressBook, OpenAddressBook, (a: ULONG_PTR, b: REFIID, c: ULONG, d: *mut Opaque));
-unsupported_slot!(session_OpenProfileSection, OpenProfileSection, (a: Opaque, b: REFIID, c: ULONG, d: *mut Opaque));
-unsupported_slot!(session_GetStatusTable, GetStatusTable, (a: ULONG, b: *mut Opaque));
-unsupported_slot!(session_OpenEntry, OpenEntry, (a: ULONG, b: Opaque, c: REFIID, d: ULONG, e: *mut ULONG, f: *mut *mut IUnknown));
-unsupported_slot!(session_CompareEntryIDs, CompareEntryIDs, (a: ULONG, b: Opaque, c: ULONG, d: Opaque, e: ULONG, f: *mut ULONG));
-unsupported_slot!(session_Advise, Advise, (a: ULONG, b: Opaque, c: ULONG, d: Opaque, e: *mut ULONG_PTR));
+unsupported_slot!(session_GetLastError, GetLastError, (a: HRESULT, b: ULONG, c: *mut *mut _MAPIERROR));
+unsupported_slot!(session_GetMsgStoresTable, GetMsgStoresTable, (a: ULONG, b: *mut *mut IMAPITable));
+unsupported_slot!(session_OpenMsgStore, OpenMsgStore, (a: ULONG_PTR, b: ULONG, c: *mut ENTRYID, d: LPCIID, e: ULONG, f: *mut *mut IMsgStore));
+unsupported_slot!(session_OpenAddressBook, OpenAddressBook, (a: ULONG_PTR, b: LPCIID, c: ULONG, d: *mut *mut IAddrBook));
+unsupported_slot!(session_OpenProfileSection, OpenProfileSection, (a: *mut _MAPIUID, b: LPCIID, c: ULONG, d: *mut *mut IProfSect));
+unsupported_slot!(session_GetStatusTable, GetStatusTable, (a: ULONG, b: *mut *mut IMAPITable));
+unsupported_slot!(session_OpenEntry, OpenEntry, (a: ULONG, b: *mut ENTRYID, c: LPCIID, d: ULONG, e: *mut ULONG, f: *mut *mut IUnknown));
+unsupported_slot!(session_CompareEntryIDs, CompareEntryIDs, (a: ULONG, b: *mut ENTRYID, c: ULONG, d: *mut ENTRYID, e: ULONG, f: *mut ULONG));
+unsupported_slot!(session_Advise, Advise, (a: ULONG, b: *mut ENTRYID, c: ULONG, d: *mut IMAPIAdviseSink, e: *mut ULONG_PTR));
 unsupported_slot!(session_Unadvise, Unadvise, (a: ULONG_PTR));
-unsupported_slot!(session_MessageOptions, MessageOptions, (a: ULONG_PTR, b: ULONG, c: LPTSTR, d: Opaque));
-unsupported_slot!(session_QueryDefaultMessageOpt, QueryDefaultMessageOpt, (a: LPTSTR, b: ULONG, c: *mut ULONG, d: *mut Opaque));
+unsupported_slot!(session_MessageOptions, MessageOptions, (a: ULONG_PTR, b: ULONG, c: LPTSTR, d: *mut IMessage));
+unsupported_slot!(session_QueryDefaultMessageOpt, QueryDefaultMessageOpt, (a: LPTSTR, b: ULONG, c: *mut ULONG, d: *mut *mut _SPropValue));
 unsupported_slot!(session_EnumAdrTypes, EnumAdrTypes, (a: ULONG, b: *mut ULONG, c: *mut *mut LPTSTR));
-unsupported_slot!(session_QueryIdentity, QueryIdentity, (a: *mut ULONG, b: *mut Opaque));
-unsupported_slot!(session_SetDefaultStore, SetDefaultStore, (a: ULONG, b: ULONG, c: Opaque));
-unsupported_slot!(session_AdminServices, AdminServices, (a: ULONG, b: *mut Opaque));
-unsupported_slot!(session_ShowForm, ShowForm, (a: ULONG_PTR, b: Opaque, c: Opaque, d: REFIID, e: ULONG, f: Opaque, g: ULONG, h: ULONG, i: ULONG, j: ULONG, k: *mut c_char));
-unsupported_slot!(session_PrepareForm, PrepareForm, (a: REFIID, b: Opaque, c: *mut ULONG));
+unsupported_slot!(session_QueryIdentity, QueryIdentity, (a: *mut ULONG, b: *mut *mut ENTRYID));
+unsupported_slot!(session_SetDefaultStore, SetDefaultStore, (a: ULONG, b: ULONG, c: *mut ENTRYID));
+unsupported_slot!(session_AdminServices, AdminServices, (a: ULONG, b: *mut *mut IMsgServiceAdmin));
+unsupported_slot!(session_ShowForm, ShowForm, (a: ULONG_PTR, b: *mut IMsgStore, c: *mut IMAPIFolder, d: LPCIID, e: ULONG_PTR, f: *mut IMessage, g: ULONG, h: ULONG, i: ULONG, j: ULONG, k: *mut c_char));
+unsupported_slot!(session_PrepareForm, PrepareForm, (a: LPCIID, b: *mut IMessage, c: *mut ULONG_PTR));
 
 static SESSION_VTBL: IMAPISessionVtbl = IMAPISessionVtbl {
     QueryInterface: Some(session_QueryInterface),

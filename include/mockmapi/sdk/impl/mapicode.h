@@ -1,0 +1,267 @@
+/*
+ * mapicode.h — MAPI status codes, for mockmapi's SDK-compatible headers (see ../README.md). The codes of SPEC
+ * §1 are mockmapi.h's definitions (windef.h includes it first, and every definition here yields to an existing
+ * one), so both headers give each name one value; c-tests/sdk_coinclude.c asserts they agree.
+ */
+#ifndef MAPICODE_H
+#define MAPICODE_H
+
+#include "winerror.h"
+
+#define MAKE_MAPI_SCODE(sev, fac, code) \
+    ((SCODE)(((uint32_t)(sev) << 31) | ((uint32_t)(fac) << 16) | ((uint32_t)(code))))
+#define MAKE_MAPI_E(err) (MAKE_MAPI_SCODE(1, FACILITY_ITF, err))
+#define MAKE_MAPI_S(warn) (MAKE_MAPI_SCODE(0, FACILITY_ITF, warn))
+
+#ifdef SUCCESS_SUCCESS
+#undef SUCCESS_SUCCESS
+#endif
+#define SUCCESS_SUCCESS 0L
+
+/* General errors */
+#ifndef MAPI_E_CALL_FAILED
+#define MAPI_E_CALL_FAILED E_FAIL
+#endif
+#ifndef MAPI_E_NOT_ENOUGH_MEMORY
+#define MAPI_E_NOT_ENOUGH_MEMORY E_OUTOFMEMORY
+#endif
+#ifndef MAPI_E_INVALID_PARAMETER
+#define MAPI_E_INVALID_PARAMETER E_INVALIDARG
+#endif
+#ifndef MAPI_E_INTERFACE_NOT_SUPPORTED
+#define MAPI_E_INTERFACE_NOT_SUPPORTED E_NOINTERFACE
+#endif
+#ifndef MAPI_E_NO_ACCESS
+#define MAPI_E_NO_ACCESS E_ACCESSDENIED
+#endif
+#ifndef MAPI_E_NO_SUPPORT
+#define MAPI_E_NO_SUPPORT MAKE_MAPI_E(0x102)
+#endif
+#ifndef MAPI_E_BAD_CHARWIDTH
+#define MAPI_E_BAD_CHARWIDTH MAKE_MAPI_E(0x103)
+#endif
+#ifndef MAPI_E_STRING_TOO_LONG
+#define MAPI_E_STRING_TOO_LONG MAKE_MAPI_E(0x105)
+#endif
+#ifndef MAPI_E_UNKNOWN_FLAGS
+#define MAPI_E_UNKNOWN_FLAGS MAKE_MAPI_E(0x106)
+#endif
+#ifndef MAPI_E_INVALID_ENTRYID
+#define MAPI_E_INVALID_ENTRYID MAKE_MAPI_E(0x107)
+#endif
+#ifndef MAPI_E_INVALID_OBJECT
+#define MAPI_E_INVALID_OBJECT MAKE_MAPI_E(0x108)
+#endif
+#ifndef MAPI_E_OBJECT_CHANGED
+#define MAPI_E_OBJECT_CHANGED MAKE_MAPI_E(0x109)
+#endif
+#ifndef MAPI_E_OBJECT_DELETED
+#define MAPI_E_OBJECT_DELETED MAKE_MAPI_E(0x10A)
+#endif
+#ifndef MAPI_E_BUSY
+#define MAPI_E_BUSY MAKE_MAPI_E(0x10B)
+#endif
+#ifndef MAPI_E_NOT_ENOUGH_DISK
+#define MAPI_E_NOT_ENOUGH_DISK MAKE_MAPI_E(0x10D)
+#endif
+#ifndef MAPI_E_NOT_ENOUGH_RESOURCES
+#define MAPI_E_NOT_ENOUGH_RESOURCES MAKE_MAPI_E(0x10E)
+#endif
+#ifndef MAPI_E_NOT_FOUND
+#define MAPI_E_NOT_FOUND MAKE_MAPI_E(0x10F)
+#endif
+#ifndef MAPI_E_VERSION
+#define MAPI_E_VERSION MAKE_MAPI_E(0x110)
+#endif
+#ifndef MAPI_E_LOGON_FAILED
+#define MAPI_E_LOGON_FAILED MAKE_MAPI_E(0x111)
+#endif
+#ifndef MAPI_E_SESSION_LIMIT
+#define MAPI_E_SESSION_LIMIT MAKE_MAPI_E(0x112)
+#endif
+#ifndef MAPI_E_USER_CANCEL
+#define MAPI_E_USER_CANCEL MAKE_MAPI_E(0x113)
+#endif
+#ifndef MAPI_E_UNABLE_TO_ABORT
+#define MAPI_E_UNABLE_TO_ABORT MAKE_MAPI_E(0x114)
+#endif
+#ifndef MAPI_E_NETWORK_ERROR
+#define MAPI_E_NETWORK_ERROR MAKE_MAPI_E(0x115)
+#endif
+#ifndef MAPI_E_DISK_ERROR
+#define MAPI_E_DISK_ERROR MAKE_MAPI_E(0x116)
+#endif
+#ifndef MAPI_E_TOO_COMPLEX
+#define MAPI_E_TOO_COMPLEX MAKE_MAPI_E(0x117)
+#endif
+#ifndef MAPI_E_BAD_COLUMN
+#define MAPI_E_BAD_COLUMN MAKE_MAPI_E(0x118)
+#endif
+#ifndef MAPI_E_EXTENDED_ERROR
+#define MAPI_E_EXTENDED_ERROR MAKE_MAPI_E(0x119)
+#endif
+#ifndef MAPI_E_COMPUTED
+#define MAPI_E_COMPUTED MAKE_MAPI_E(0x11A)
+#endif
+#ifndef MAPI_E_CORRUPT_DATA
+#define MAPI_E_CORRUPT_DATA MAKE_MAPI_E(0x11B)
+#endif
+#ifndef MAPI_E_UNCONFIGURED
+#define MAPI_E_UNCONFIGURED MAKE_MAPI_E(0x11C)
+#endif
+#ifndef MAPI_E_FAILONEPROVIDER
+#define MAPI_E_FAILONEPROVIDER MAKE_MAPI_E(0x11D)
+#endif
+#ifndef MAPI_E_UNKNOWN_CPID
+#define MAPI_E_UNKNOWN_CPID MAKE_MAPI_E(0x11E)
+#endif
+#ifndef MAPI_E_UNKNOWN_LCID
+#define MAPI_E_UNKNOWN_LCID MAKE_MAPI_E(0x11F)
+#endif
+
+/* Flavours of E_ACCESSDENIED, used at logon */
+#ifndef MAPI_E_PASSWORD_CHANGE_REQUIRED
+#define MAPI_E_PASSWORD_CHANGE_REQUIRED MAKE_MAPI_E(0x120)
+#endif
+#ifndef MAPI_E_PASSWORD_EXPIRED
+#define MAPI_E_PASSWORD_EXPIRED MAKE_MAPI_E(0x121)
+#endif
+#ifndef MAPI_E_INVALID_WORKSTATION_ACCOUNT
+#define MAPI_E_INVALID_WORKSTATION_ACCOUNT MAKE_MAPI_E(0x122)
+#endif
+#ifndef MAPI_E_INVALID_ACCESS_TIME
+#define MAPI_E_INVALID_ACCESS_TIME MAKE_MAPI_E(0x123)
+#endif
+#ifndef MAPI_E_ACCOUNT_DISABLED
+#define MAPI_E_ACCOUNT_DISABLED MAKE_MAPI_E(0x124)
+#endif
+
+/* MAPI base functions and status objects */
+#ifndef MAPI_E_END_OF_SESSION
+#define MAPI_E_END_OF_SESSION MAKE_MAPI_E(0x200)
+#endif
+#ifndef MAPI_E_UNKNOWN_ENTRYID
+#define MAPI_E_UNKNOWN_ENTRYID MAKE_MAPI_E(0x201)
+#endif
+#ifndef MAPI_E_MISSING_REQUIRED_COLUMN
+#define MAPI_E_MISSING_REQUIRED_COLUMN MAKE_MAPI_E(0x202)
+#endif
+#ifndef MAPI_W_NO_SERVICE
+#define MAPI_W_NO_SERVICE MAKE_MAPI_S(0x203)
+#endif
+
+/* Properties */
+#ifndef MAPI_E_BAD_VALUE
+#define MAPI_E_BAD_VALUE MAKE_MAPI_E(0x301)
+#endif
+#ifndef MAPI_E_INVALID_TYPE
+#define MAPI_E_INVALID_TYPE MAKE_MAPI_E(0x302)
+#endif
+#ifndef MAPI_E_TYPE_NO_SUPPORT
+#define MAPI_E_TYPE_NO_SUPPORT MAKE_MAPI_E(0x303)
+#endif
+#ifndef MAPI_E_UNEXPECTED_TYPE
+#define MAPI_E_UNEXPECTED_TYPE MAKE_MAPI_E(0x304)
+#endif
+#ifndef MAPI_E_TOO_BIG
+#define MAPI_E_TOO_BIG MAKE_MAPI_E(0x305)
+#endif
+#ifndef MAPI_E_DECLINE_COPY
+#define MAPI_E_DECLINE_COPY MAKE_MAPI_E(0x306)
+#endif
+#ifndef MAPI_E_UNEXPECTED_ID
+#define MAPI_E_UNEXPECTED_ID MAKE_MAPI_E(0x307)
+#endif
+#ifndef MAPI_W_ERRORS_RETURNED
+#define MAPI_W_ERRORS_RETURNED MAKE_MAPI_S(0x380)
+#endif
+
+/* Tables */
+#ifndef MAPI_E_UNABLE_TO_COMPLETE
+#define MAPI_E_UNABLE_TO_COMPLETE MAKE_MAPI_E(0x400)
+#endif
+#ifndef MAPI_E_TIMEOUT
+#define MAPI_E_TIMEOUT MAKE_MAPI_E(0x401)
+#endif
+#ifndef MAPI_E_TABLE_EMPTY
+#define MAPI_E_TABLE_EMPTY MAKE_MAPI_E(0x402)
+#endif
+#ifndef MAPI_E_TABLE_TOO_BIG
+#define MAPI_E_TABLE_TOO_BIG MAKE_MAPI_E(0x403)
+#endif
+#ifndef MAPI_E_INVALID_BOOKMARK
+#define MAPI_E_INVALID_BOOKMARK MAKE_MAPI_E(0x405)
+#endif
+#ifndef MAPI_W_POSITION_CHANGED
+#define MAPI_W_POSITION_CHANGED MAKE_MAPI_S(0x481)
+#endif
+#ifndef MAPI_W_APPROX_COUNT
+#define MAPI_W_APPROX_COUNT MAKE_MAPI_S(0x482)
+#endif
+
+/* Transports */
+#ifndef MAPI_E_WAIT
+#define MAPI_E_WAIT MAKE_MAPI_E(0x500)
+#endif
+#ifndef MAPI_E_CANCEL
+#define MAPI_E_CANCEL MAKE_MAPI_E(0x501)
+#endif
+#ifndef MAPI_E_NOT_ME
+#define MAPI_E_NOT_ME MAKE_MAPI_E(0x502)
+#endif
+#ifndef MAPI_W_CANCEL_MESSAGE
+#define MAPI_W_CANCEL_MESSAGE MAKE_MAPI_S(0x580)
+#endif
+
+/* Message stores, folders and messages */
+#ifndef MAPI_E_CORRUPT_STORE
+#define MAPI_E_CORRUPT_STORE MAKE_MAPI_E(0x600)
+#endif
+#ifndef MAPI_E_NOT_IN_QUEUE
+#define MAPI_E_NOT_IN_QUEUE MAKE_MAPI_E(0x601)
+#endif
+#ifndef MAPI_E_NO_SUPPRESS
+#define MAPI_E_NO_SUPPRESS MAKE_MAPI_E(0x602)
+#endif
+#ifndef MAPI_E_COLLISION
+#define MAPI_E_COLLISION MAKE_MAPI_E(0x604)
+#endif
+#ifndef MAPI_E_NOT_INITIALIZED
+#define MAPI_E_NOT_INITIALIZED MAKE_MAPI_E(0x605)
+#endif
+#ifndef MAPI_E_NON_STANDARD
+#define MAPI_E_NON_STANDARD MAKE_MAPI_E(0x606)
+#endif
+#ifndef MAPI_E_NO_RECIPIENTS
+#define MAPI_E_NO_RECIPIENTS MAKE_MAPI_E(0x607)
+#endif
+#ifndef MAPI_E_SUBMITTED
+#define MAPI_E_SUBMITTED MAKE_MAPI_E(0x608)
+#endif
+#ifndef MAPI_E_HAS_FOLDERS
+#define MAPI_E_HAS_FOLDERS MAKE_MAPI_E(0x609)
+#endif
+#ifndef MAPI_E_HAS_MESSAGES
+#define MAPI_E_HAS_MESSAGES MAKE_MAPI_E(0x60A)
+#endif
+#ifndef MAPI_E_FOLDER_CYCLE
+#define MAPI_E_FOLDER_CYCLE MAKE_MAPI_E(0x60B)
+#endif
+#ifndef MAPI_W_PARTIAL_COMPLETION
+#define MAPI_W_PARTIAL_COMPLETION MAKE_MAPI_S(0x680)
+#endif
+
+/* Address books */
+#ifndef MAPI_E_AMBIGUOUS_RECIP
+#define MAPI_E_AMBIGUOUS_RECIP MAKE_MAPI_E(0x700)
+#endif
+
+#ifndef MakeResult
+#define MakeResult(_s) ResultFromScode(_s)
+#endif
+#ifndef HR_SUCCEEDED
+#define HR_SUCCEEDED(_hr) SUCCEEDED((SCODE)(_hr))
+#define HR_FAILED(_hr) FAILED((SCODE)(_hr))
+#endif
+
+#endif /* MAPICODE_H */

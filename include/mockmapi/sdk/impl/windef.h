@@ -1,0 +1,226 @@
+/*
+ * windef.h — the core of mockmapi's SDK-compatible headers (see ../README.md); every other header of the set
+ * includes it first. It holds:
+ *  - the choice between the two spellings of the COM interfaces, as the Windows SDK makes it:
+ *      C, or C++ with CINTERFACE defined: structs whose first member is lpVtbl. The seven interfaces mockmapi
+ *        models (IUnknown, IMAPISession, IMAPIClientShutdown, IMAPIProviderShutdown, IXPProvider,
+ *        IABProvider, IMSProvider) are mockmapi.h's own definitions, so there is one layout, not two.
+ *      C++ otherwise: abstract classes with the virtual methods in vtable order. MOCKMAPI_SDK_CLASSES tells
+ *        mockmapi.h to leave its struct forms out, so that both headers can be included in one file.
+ *  - mockmapi.h itself (HRESULT, ULONG, GUID, REFIID, IsEqualIID, the IIDs, HRESULTs and MAPI entry points
+ *    come from there, with the widths of SPEC §1: HRESULT, LONG and ULONG are 32-bit on every platform);
+ *  - the other Windows base types, handles, calling-convention and declaration macros MAPI code uses.
+ * These headers are for Linux and macOS. On Windows, keep the Windows SDK's headers and only link mockmapi.
+ */
+#ifndef MOCKMAPI_SDK_WINDEF_H
+#define MOCKMAPI_SDK_WINDEF_H
+
+#if defined(_WIN32)
+#error "include/mockmapi/sdk/ builds Windows MAPI code on Linux and macOS. On Windows, keep the Windows SDK's headers and only link mockmapi."
+#endif
+
+#if defined(UNICODE) || defined(_UNICODE)
+#error "mockmapi's SDK-compatible headers implement the ANSI mapping only (TCHAR is char, LPTSTR is char *): build without UNICODE and _UNICODE; wide strings can still be passed with MAPI_UNICODE."
+#endif
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+#if defined(MOCKMAPI_H) && !defined(MOCKMAPI_SDK_CLASSES)
+#error "mockmapi.h was included before the MAPI SDK headers. In C++ include <windows.h>, <mapix.h>, ... first (they declare the interfaces as classes), or define MOCKMAPI_SDK_CLASSES before including mockmapi.h."
+#endif
+#ifndef MOCKMAPI_SDK_CLASSES
+#define MOCKMAPI_SDK_CLASSES 1
+#endif
+#elif defined(MOCKMAPI_SDK_CLASSES)
+#error "MOCKMAPI_SDK_CLASSES selects the C++ class form of the interfaces: it cannot be used in C or with CINTERFACE."
+#endif
+
+#include "../../../mockmapi.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sal.h"
+
+/* ---- declaration and calling-convention macros (all calling conventions are the platform's C one) --------- */
+#ifndef FAR
+#define FAR
+#endif
+#ifndef NEAR
+#define NEAR
+#endif
+#ifndef CONST
+#define CONST const
+#endif
+#ifndef VOID
+#define VOID void
+#endif
+#ifndef __stdcall
+#define __stdcall
+#endif
+#ifndef __cdecl
+#define __cdecl
+#endif
+#ifndef __declspec
+#define __declspec(attributes)
+#endif
+#define WINAPI
+#define WINAPIV
+#define APIENTRY
+#define CALLBACK
+#define PASCAL
+#define CDECL
+#define NTAPI
+#define WINBASEAPI
+#define STDMETHODVCALLTYPE
+#define STDAPIVCALLTYPE
+#define DECLSPEC_NOVTABLE
+#define DECLSPEC_NOTHROW
+#define DECLSPEC_IMPORT
+#define DECLSPEC_UUID(guid)
+/* What selectany gives on Windows: a definition that may appear in several objects and next to mockmapi's. */
+#define DECLSPEC_SELECTANY __attribute__((weak))
+#ifdef __cplusplus
+#define EXTERN_C extern "C"
+#define EXTERN_C_START extern "C" {
+#define EXTERN_C_END }
+#else
+#define EXTERN_C extern
+#define EXTERN_C_START
+#define EXTERN_C_END
+#endif
+
+/* ---- base types (HRESULT, SCODE, LONG, ULONG, DWORD, ULONG_PTR, LPTSTR, GUID and IID are mockmapi.h's) ---- */
+typedef unsigned char BYTE;
+typedef uint16_t WORD;
+typedef int BOOL;
+typedef BYTE BOOLEAN;
+typedef char CHAR;
+typedef unsigned char UCHAR;
+typedef int16_t SHORT;
+typedef uint16_t USHORT;
+typedef int INT;
+typedef unsigned int UINT;
+typedef float FLOAT;
+typedef double DOUBLE;
+typedef int32_t INT32;
+typedef uint32_t UINT32;
+typedef int64_t INT64;
+typedef uint64_t UINT64;
+typedef int64_t LONGLONG;
+typedef uint64_t ULONGLONG;
+typedef int64_t LONG64;
+typedef uint64_t ULONG64;
+typedef uint64_t DWORD64;
+typedef intptr_t INT_PTR;
+typedef intptr_t LONG_PTR;
+typedef uintptr_t UINT_PTR;
+typedef uintptr_t DWORD_PTR;
+typedef ULONG_PTR SIZE_T;
+typedef LONG_PTR SSIZE_T;
+typedef DWORD LCID;
+typedef WORD LANGID;
+
+typedef void *PVOID;
+typedef void *LPVOID;
+typedef const void *LPCVOID;
+typedef void *HANDLE;
+typedef HANDLE *PHANDLE;
+typedef HANDLE *LPHANDLE;
+typedef BYTE *PBYTE;
+typedef BYTE *LPBYTE;
+typedef WORD *PWORD;
+typedef WORD *LPWORD;
+typedef DWORD *PDWORD;
+typedef DWORD *LPDWORD;
+typedef LONG *PLONG;
+typedef LONG *LPLONG;
+typedef ULONG *PULONG;
+#ifndef _LPULONG_DEFINED
+#define _LPULONG_DEFINED
+typedef ULONG *LPULONG;
+#endif
+typedef BOOL *PBOOL;
+typedef BOOL *LPBOOL;
+typedef INT *PINT;
+typedef INT *LPINT;
+typedef UINT *PUINT;
+
+typedef wchar_t WCHAR;
+typedef WCHAR *PWCHAR;
+typedef WCHAR *PWSTR;
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *PCWSTR;
+typedef const WCHAR *LPCWSTR;
+typedef CHAR *PCHAR;
+typedef CHAR *PSTR;
+typedef CHAR *LPSTR;
+typedef const CHAR *PCSTR;
+typedef const CHAR *LPCSTR;
+/* The ANSI mapping: TCHAR is char and LPTSTR (mockmapi.h) is char *. */
+typedef CHAR TCHAR;
+typedef TCHAR *PTSTR;
+typedef const TCHAR *PCTSTR;
+typedef const TCHAR *LPCTSTR;
+#define __TEXT(quote) quote
+#define TEXT(quote) __TEXT(quote)
+
+#define DECLARE_HANDLE(name) \
+    struct name##__ {        \
+        int unused;          \
+    };                       \
+    typedef struct name##__ *name
+DECLARE_HANDLE(HINSTANCE);
+DECLARE_HANDLE(HWND);
+DECLARE_HANDLE(HKEY);
+typedef HINSTANCE HMODULE;
+typedef HKEY *PHKEY;
+
+#ifndef _FILETIME_
+#define _FILETIME_
+typedef struct _FILETIME {
+    DWORD dwLowDateTime;
+    DWORD dwHighDateTime;
+} FILETIME, *PFILETIME, *LPFILETIME;
+#endif
+
+typedef union _LARGE_INTEGER {
+    struct {
+        DWORD LowPart;
+        LONG HighPart;
+    } u;
+    LONGLONG QuadPart;
+} LARGE_INTEGER, *PLARGE_INTEGER;
+
+typedef union _ULARGE_INTEGER {
+    struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    } u;
+    ULONGLONG QuadPart;
+} ULARGE_INTEGER, *PULARGE_INTEGER;
+
+/* ---- constants and small macros ----------------------------------------------------------------------- */
+#ifndef FALSE
+#define FALSE 0
+#endif
+#ifndef TRUE
+#define TRUE 1
+#endif
+#define MAX_PATH 260
+#define INFINITE 0xFFFFFFFFu
+#define MAKEWORD(low, high) ((WORD)(((BYTE)(low)) | ((WORD)((BYTE)(high))) << 8))
+#define MAKELONG(low, high) ((LONG)(((WORD)(low)) | ((DWORD)((WORD)(high))) << 16))
+#define LOWORD(l) ((WORD)((DWORD_PTR)(l)&0xFFFF))
+#define HIWORD(l) ((WORD)(((DWORD_PTR)(l) >> 16) & 0xFFFF))
+#define LOBYTE(w) ((BYTE)((DWORD_PTR)(w)&0xFF))
+#define HIBYTE(w) ((BYTE)(((DWORD_PTR)(w) >> 8) & 0xFF))
+#define UNREFERENCED_PARAMETER(P) ((void)(P))
+#define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
+#define UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
+#define ARRAYSIZE(a) (sizeof(a) / sizeof((a)[0]))
+#ifndef _countof
+#define _countof(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+#endif /* MOCKMAPI_SDK_WINDEF_H */
