@@ -4,6 +4,8 @@
 //! function pointer, but a NULL slot in a vtable that a provider hands us is detected instead of
 //! being called. Parameter types that the mock does not model are opaque `void *`.
 #![allow(non_snake_case, clippy::upper_case_acronyms)]
+// Slot types spell out the MAPI method signatures; type aliases would only hide them.
+#![allow(clippy::type_complexity)]
 
 use core::ffi::{c_char, c_void};
 
