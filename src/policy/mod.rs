@@ -6,4 +6,6 @@ pub mod hive;
 pub mod resolve;
 
 pub use hive::{KeyPath, RegValue, Registry, RegistryError, RootKey};
-pub use resolve::{resolve_fast_shutdown, PolicyDecision, PolicySource, DEFAULT_OFFICE_VERSION};
+pub use resolve::{
+    resolve_fast_shutdown, resolve_native, PolicyDecision, PolicySource, DEFAULT_OFFICE_VERSION,
+};
