@@ -13,6 +13,7 @@ pub mod journal;
 mod lifecycle;
 pub mod method;
 pub mod provider;
+mod registry;
 pub mod session;
 
 use std::collections::BTreeMap;
@@ -27,6 +28,7 @@ use crate::policy::{Registry, DEFAULT_OFFICE_VERSION};
 pub use journal::{Event, EventType, Journal};
 pub use method::Method;
 pub use provider::{ProviderKind, ProviderRecord};
+pub use registry::Discovery;
 pub use session::SessionObject;
 
 /// What the runtime starts from, and returns to at every reset.
@@ -69,6 +71,8 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     pub(crate) journal: Arc<Journal>,
     pub(crate) alloc: alloc::Allocations,
+    /// The configuration files (see `registry.rs`); taken before `state`, never while holding it.
+    pub(crate) files: Mutex<registry::Files>,
 }
 
 /// One active (not logged-off) session.
@@ -97,6 +101,8 @@ pub(crate) struct State {
     pub(crate) notified: bool,
     pub(crate) registry: Registry,
     pub(crate) office_version: String,
+    /// Windows only: the policy is read from the real registry (no emulation was selected).
+    pub(crate) native_registry: bool,
 }
 
 impl State {
@@ -113,6 +119,7 @@ impl State {
             objects: Vec::new(),
             last_query_ok: false,
             notified: false,
+            native_registry: false,
         }
     }
 
@@ -180,6 +187,7 @@ impl Runtime {
                 state: Mutex::new(State::new(config, 1)),
                 journal: Arc::new(Journal::default()),
                 alloc: alloc::Allocations::default(),
+                files: Mutex::new(registry::Files::fixed()),
             }),
         }
     }
