@@ -6,15 +6,17 @@
 pub mod control;
 pub mod journal;
 pub mod mapi;
+pub mod registry;
 
 use std::sync::LazyLock;
 
-use crate::runtime::{Method, Runtime};
+use crate::runtime::{Discovery, Method, Runtime};
 
-/// The one process-wide subsystem, as MAPI has.
+/// The one process-wide subsystem, as MAPI has. Its configuration comes from `MOCKMAPI_CONFIG`,
+/// `mockmapi.yaml` in the working directory and `MOCKMAPI_REGISTRY` (`config/README.md`).
 static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
     init_tracing();
-    Runtime::default()
+    Runtime::discovering(Discovery::Process)
 });
 
 /// The process-wide runtime behind the C ABI.
