@@ -7,6 +7,9 @@
 //! - `MOCKMAPI_CTEST_VALGRIND=1`: run each program under `valgrind --error-exitcode=99`.
 //! - `MOCKMAPI_CTEST_FILTER=text`: only programs whose file name contains `text`.
 //! - `CC` / `CXX`: the compilers (default `cc` / `c++`).
+//!
+//! Each program is compiled with `-DMOCKMAPI_SOURCE_DIR="<repository root>"` (to find its fixtures) and runs in
+//! a temporary directory of its own, without the caller's `MOCKMAPI_CONFIG` and `MOCKMAPI_REGISTRY`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -111,7 +114,12 @@ fn build(src: &Path, link: Link, libs: &Path, out_dir: &Path) -> Result<PathBuf,
         .arg("-I")
         .arg(root().join("include"))
         .arg("-I")
-        .arg(root().join("c-tests"));
+        .arg(root().join("c-tests"))
+        // Lets a program find its fixtures (c-tests/fixtures, config/examples) from its temporary directory.
+        .arg(format!(
+            "-DMOCKMAPI_SOURCE_DIR=\"{}\"",
+            root().display().to_string().replace('\\', "/")
+        ));
     if env_on("MOCKMAPI_CTEST_SANITIZE") {
         cmd.args([
             "-fsanitize=address,undefined",
@@ -174,6 +182,9 @@ fn run(exe: &Path) -> Result<String, String> {
         .current_dir(&dir)
         .env("MOCKMAPI_CTEST_TMPDIR", &dir)
         .env_remove("MOCKMAPI_LOG")
+        // The configuration is whatever each program sets up, never the caller's.
+        .env_remove("MOCKMAPI_CONFIG")
+        .env_remove("MOCKMAPI_REGISTRY")
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(stderr)
