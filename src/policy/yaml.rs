@@ -343,10 +343,31 @@ fn syntax_error(origin: &str, text: &str, e: &serde_norway::Error) -> LoadError 
              in the same column; a value's entries are indented further than its name) and that a key is \
              followed by ': '"
         );
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        message = format!("{rest}; mapping keys must be plain text");
+    } else if raw.contains(TAG_MESSAGE) {
+        message = TAG_MESSAGE.into();
+    } else if let (Some(i), true) = (
+        raw.find("invalid type: "),
+        raw.contains("expected a plain text key"),
+    ) {
+        let what = raw[i + "invalid type: ".len()..]
+            .split(',')
+            .next()
+            .unwrap_or("not text");
+        message = format!(
+            "this key is a {what}; keys must be plain text (a hive, a key path, a value name or a setting)"
+        );
+    } else if raw.contains("while parsing a flow") {
+        message = format!("{message}: check that every [ has its ] and every {{ its }}");
     } else {
-        message = format!("{message}; fix the YAML syntax here");
+        let here = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|l| l.chars().nth(column - 1));
+        let hint = match here {
+            Some('@' | '`') => ": a value that starts with @ or ` must be quoted",
+            _ => "; fix the YAML syntax here",
+        };
+        message = format!("{message}{hint}");
     }
     LoadError::at(origin, line, column, message)
 }
@@ -518,13 +539,15 @@ pub(crate) fn hive_from_node(node: &Node, path: &[Step]) -> Result<Registry, Pro
     let entries = match node {
         Node::Map(e) => e.as_slice(),
         Node::Null => &[],
-        other => return Err(Problem::new(
-            path,
-            format!(
+        other => {
+            return Err(Problem::new(
+                path,
+                format!(
                 "expected the hives (HKEY_CURRENT_USER: ..., HKEY_LOCAL_MACHINE: ...), found {}",
                 other.describe()
             ),
-        )),
+            ))
+        }
     };
     let mut roots = Vec::new();
     for (i, (name, _)) in entries.iter().enumerate() {
@@ -1079,6 +1102,13 @@ HKLM:
         assert_eq!((e.line, e.column), (3, 29), "{e}");
         let e = err("HKCU: {}\n---\nHKLM: {}\n");
         assert!(e.message.contains("more than one YAML document"), "{e}");
+        let e = err("HKCU:\n  [a]: 1\n");
+        assert!(e.message.contains("this key is a sequence"), "{e}");
+        let e = err("HKCU:\n  A:\n    v: [\n");
+        assert!(e.message.contains("every [ has its ]"), "{e}");
+        let e = err("HKCU:\n  A:\n    v: @x\n");
+        assert!(e.message.contains("must be quoted"), "{e}");
+        assert_eq!((e.line, e.column), (3, 8), "{e}");
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let e = err(&deep);
         assert!(e.message.contains("nested"), "{e}");
