@@ -576,6 +576,14 @@ fn discovery_order_and_overrides() {
         d.emulated,
         "MOCKMAPI_REGISTRY set selects the emulated hive even when its file fails"
     );
+    let rt = Runtime::discovering(Discovery::Given(inputs(
+        &dir,
+        Some("broken.yaml"),
+        Some(&dir.join("nope.reg")),
+    )));
+    let text = rt.registry_last_error().expect("read at first use");
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert_eq!(rt.journal().len(), 2, "one diagnostic per file");
 }
 
 #[test]

@@ -144,7 +144,8 @@ pub unsafe extern "C" fn mockmapi_registry_load_file(path: *const c_char) -> HRE
 /// The error text of the most recent registry load — `mockmapi_registry_load_file`, or the configuration files
 /// read at the first `MAPIInitialize` and at `mockmapi_reset` — into `buffer` by `snprintf` rules (NULL/0 asks
 /// for the length). Returns the text's length, 0 when that load succeeded (then `""` is written). The text reads
-/// `path:line:column: what was wrong; what to do`. Thread-safe.
+/// `path:line:column: what was wrong; what to do`, one line per file when both configuration files failed.
+/// Thread-safe.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_last_error(buffer: *mut c_char, size: usize) -> usize {
     with_runtime(Method::Registry, 0, |rt| {

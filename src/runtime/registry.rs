@@ -103,7 +103,10 @@ impl Runtime {
         };
         let found = discover(&discovery.inputs());
         files.loaded = true;
-        files.last_error = found.errors.last().map(ToString::to_string);
+        files.last_error = (!found.errors.is_empty()).then(|| {
+            let all: Vec<String> = found.errors.iter().map(ToString::to_string).collect();
+            all.join("\n")
+        });
         tracing::info!(target: "mockmapi", "{}", found.describe());
         {
             let mut st = self.inner.state.lock();
@@ -171,8 +174,9 @@ impl Runtime {
     }
 
     /// The error text of the most recent load (a `registry_load_file`, or the configuration read at the first
-    /// use or a reset), or `None` if that load succeeded.
+    /// use or a reset: one line per file that failed), or `None` if that load succeeded.
     pub fn registry_last_error(&self) -> Option<String> {
+        self.ensure_config(Method::Registry);
         self.inner.files.lock().last_error.clone()
     }
 
