@@ -154,6 +154,36 @@
 #define MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED 20
 
 /*
+ `REG_SZ`: a string (`mockmapi_registry_set_string`).
+ */
+#define MOCKMAPI_REG_SZ 1
+
+/*
+ `REG_EXPAND_SZ`: a string with `%VARIABLE%` references, stored unexpanded (`mockmapi_registry_set_expand_string`).
+ */
+#define MOCKMAPI_REG_EXPAND_SZ 2
+
+/*
+ `REG_BINARY`: bytes (`mockmapi_registry_set_binary`).
+ */
+#define MOCKMAPI_REG_BINARY 3
+
+/*
+ `REG_DWORD`: a 32-bit number (`mockmapi_registry_set_dword`).
+ */
+#define MOCKMAPI_REG_DWORD 4
+
+/*
+ `REG_MULTI_SZ`: a list of strings (`mockmapi_registry_set_multi_string`).
+ */
+#define MOCKMAPI_REG_MULTI_SZ 7
+
+/*
+ `REG_QWORD`: a 64-bit number (`mockmapi_registry_set_qword`).
+ */
+#define MOCKMAPI_REG_QWORD 11
+
+/*
  `ENTRYID` (`LPENTRYID`): a variable-length entry identifier.
  */
 typedef struct ENTRYID ENTRYID;
@@ -890,6 +920,129 @@ const char *mockmapi_hresult_name(HRESULT hr);
  `0` gives up the rest of the time slice. Thread-safe; touches no mockmapi state and journals nothing.
  */
 void mockmapi_thread_sleep(uint32_t milliseconds);
+
+/*
+ Replace the emulated hive with the contents of a file (SPEC §6): a YAML hive file or a `.reg` file as
+ `regedit` exports it (5.00 or REGEDIT4; UTF-8 or UTF-16LE with BOM), told apart by content; the format is
+ described in `config/README.md`.
+
+ - `path`: UTF-8, absolute or relative to the working directory; NULL gives `E_INVALIDARG`.
+
+ Returns `S_OK`; `MAPI_E_NOT_FOUND` if the file does not exist; `E_INVALIDARG` for any other failure (NULL
+ path, a directory, a file over 16 MiB, bad encoding, bad syntax, a wrong type or range). On failure the
+ emulated hive stays exactly as it was, a violation naming `file:line:column` and what to do is journaled, and
+ `mockmapi_registry_last_error` returns the same text. The emulated Office version is unchanged. On Windows, a
+ successful load selects the emulated hive in place of the real registry. Thread-safe.
+ */
+HRESULT mockmapi_registry_load_file(const char *path);
+
+/*
+ The error text of the most recent registry load — `mockmapi_registry_load_file`, or the configuration files
+ read at the first `MAPIInitialize` and at `mockmapi_reset` — into `buffer` by `snprintf` rules (NULL/0 asks
+ for the length). Returns the text's length, 0 when that load succeeded (then `""` is written). The text reads
+ `path:line:column: what was wrong; what to do`, one line per file when both configuration files failed.
+ Thread-safe.
+ */
+size_t mockmapi_registry_last_error(char *buffer, size_t size);
+
+/*
+ The emulated hive as YAML into `buffer` by `snprintf` rules (NULL/0 asks for the length); returns the length
+ of the whole text. The text is a YAML hive file: written to a file, `mockmapi_registry_load_file` reads it
+ back to the same hive (key and value names keep their written case). An empty hive is `{}`. Thread-safe.
+ */
+size_t mockmapi_registry_dump(char *buffer, size_t size);
+
+/*
+ Remove every key and value from the emulated hive (until `mockmapi_reset` restores the configured contents).
+ On Windows it also selects the emulated hive in place of the real registry. Thread-safe.
+ */
+void mockmapi_registry_clear(void);
+
+/*
+ Delete a key of the emulated hive and every key below it. `key` (UTF-8, required) starts with a hive name.
+ Returns `S_OK`; `MAPI_E_NOT_FOUND` if no such key exists; `E_INVALIDARG` (journaled) for NULL, an unknown hive
+ or invalid UTF-8. Thread-safe.
+ */
+HRESULT mockmapi_registry_delete_key(const char *key);
+
+/*
+ Set a `REG_QWORD` in the emulated hive, creating the key as needed. `key` and `value_name` as for
+ `mockmapi_registry_set_dword` (NULL `value_name` is the default value). Returns `S_OK`, or `E_INVALIDARG`
+ (journaled) for a NULL key, an unknown hive or invalid UTF-8. Thread-safe.
+ */
+HRESULT mockmapi_registry_set_qword(const char *key, const char *value_name, uint64_t data);
+
+/*
+ Set a `REG_SZ` in the emulated hive, creating the key as needed. `data` (UTF-8, NUL-terminated, required) is
+ copied. Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key or data, an unknown hive or invalid UTF-8.
+ Thread-safe.
+ */
+HRESULT mockmapi_registry_set_string(const char *key, const char *value_name, const char *data);
+
+/*
+ Set a `REG_EXPAND_SZ` in the emulated hive (stored as given: `%VARIABLE%` references are not expanded).
+ Arguments and results as for `mockmapi_registry_set_string`. Thread-safe.
+ */
+HRESULT mockmapi_registry_set_expand_string(const char *key, const char *value_name, const char *data);
+
+/*
+ Set a `REG_MULTI_SZ` in the emulated hive: `count` UTF-8 strings from the array `strings`, copied. `strings`
+ may be NULL only when `count` is 0 (an empty list); a NULL element gives `E_INVALIDARG`. Returns `S_OK`, or
+ `E_INVALIDARG` (journaled) for bad arguments, an unknown hive or invalid UTF-8. Thread-safe.
+ */
+HRESULT mockmapi_registry_set_multi_string(const char *key, const char *value_name, const char *const *strings, size_t count);
+
+/*
+ Set a `REG_BINARY` in the emulated hive: `size` bytes from `data`, copied. `data` may be NULL only when `size`
+ is 0 (an empty value). Returns `S_OK`, or `E_INVALIDARG` (journaled) for bad arguments or an unknown hive.
+ Thread-safe.
+ */
+HRESULT mockmapi_registry_set_binary(const char *key, const char *value_name, const uint8_t *data, size_t size);
+
+/*
+ The type of a value of the emulated hive into `*value_type` (`MOCKMAPI_REG_*`, the Windows `REG_*` numbers).
+ Returns `S_OK`; `MAPI_E_NOT_FOUND` if the key or value is absent; `E_INVALIDARG` (journaled) for a NULL key or
+ `value_type`, or an unknown hive. Thread-safe.
+ */
+HRESULT mockmapi_registry_get_type(const char *key, const char *value_name, uint32_t *value_type);
+
+/*
+ Read a `REG_QWORD` from the emulated hive into `*data` (written only on success). Returns `S_OK`;
+ `MAPI_E_NOT_FOUND` if absent; `E_INVALIDARG` (journaled) for a NULL key or `data`, an unknown hive, or a value
+ of another type. Thread-safe.
+ */
+HRESULT mockmapi_registry_get_qword(const char *key, const char *value_name, uint64_t *data);
+
+/*
+ Read a `REG_SZ` or `REG_EXPAND_SZ` (unexpanded) from the emulated hive into `buffer` by `snprintf` rules, and
+ its length in bytes (without the NUL) into `*length` if `length` is not NULL; `buffer` NULL or `size` 0 only
+ asks for the length. Returns `S_OK`; `MAPI_E_NOT_FOUND` if absent; `E_INVALIDARG` (journaled) for a NULL key,
+ an unknown hive, or a value of another type. Nothing is written unless `S_OK` is returned. Thread-safe.
+ */
+HRESULT mockmapi_registry_get_string(const char *key, const char *value_name, char *buffer, size_t size, size_t *length);
+
+/*
+ Read a `REG_MULTI_SZ` from the emulated hive into `buffer` as Windows lays it out: each string followed by a
+ NUL, then one more NUL (an empty list is a single NUL). `*length` (if `length` is not NULL) receives the bytes
+ that layout needs, all NULs included. The list is written only when `size >= *length` (never cut); `buffer`
+ NULL or a smaller `size` only asks for the length. Returns `S_OK`; `MAPI_E_NOT_FOUND` if absent;
+ `E_INVALIDARG` (journaled) for a NULL key, an unknown hive, or a value of another type. Thread-safe.
+ */
+HRESULT mockmapi_registry_get_multi_string(const char *key, const char *value_name, char *buffer, size_t size, size_t *length);
+
+/*
+ Read a `REG_BINARY` from the emulated hive: the first `min(size, length)` bytes into `buffer` (NULL allowed
+ when `size` is 0), and the value's length in bytes into `*length` if `length` is not NULL. Returns `S_OK`;
+ `MAPI_E_NOT_FOUND` if absent; `E_INVALIDARG` (journaled) for a NULL key, an unknown hive, or a value of another
+ type. Thread-safe.
+ */
+HRESULT mockmapi_registry_get_binary(const char *key, const char *value_name, uint8_t *buffer, size_t size, size_t *length);
+
+/*
+ The emulated Office version (such as `"16.0"`: from the configuration, or `mockmapi_policy_set_office_version`)
+ into `buffer` by `snprintf` rules; returns its length. Thread-safe.
+ */
+size_t mockmapi_policy_get_office_version(char *buffer, size_t size);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -19,6 +19,9 @@
 //! - `MOCKMAPI_CTEST_VALGRIND=1`: run each program under `valgrind --error-exitcode=99`.
 //! - `MOCKMAPI_CTEST_FILTER=text`: only programs whose file name contains `text`.
 //! - `CC` / `CXX`: the compilers (default `cc` / `c++`).
+//!
+//! Each program is compiled with `-DMOCKMAPI_SOURCE_DIR="<repository root>"` (to find its fixtures) and runs in
+//! a temporary directory of its own, without the caller's `MOCKMAPI_CONFIG` and `MOCKMAPI_REGISTRY`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -220,6 +223,11 @@ fn compile(src: &Path, d: &Directives, obj: &Path) -> Result<(), String> {
     for dir in include {
         cmd.arg("-I").arg(dir);
     }
+    // Lets a program find its fixtures (c-tests/fixtures, config/examples) from its temporary directory.
+    cmd.arg(format!(
+        "-DMOCKMAPI_SOURCE_DIR=\"{}\"",
+        root().display().to_string().replace('\\', "/")
+    ));
     cmd.args(&d.flags).arg("-c").arg(src).arg("-o").arg(obj);
     exec(cmd, &format!("{cc} on {}", src.display()), "")
 }
@@ -323,6 +331,9 @@ fn run(
         .current_dir(&dir)
         .env("MOCKMAPI_CTEST_TMPDIR", &dir)
         .env_remove("MOCKMAPI_LOG")
+        // The configuration is whatever each program sets up, never the caller's.
+        .env_remove("MOCKMAPI_CONFIG")
+        .env_remove("MOCKMAPI_REGISTRY")
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(stderr)

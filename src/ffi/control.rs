@@ -51,7 +51,7 @@ pub unsafe extern "C" fn mockmapi_session_add_provider(
 }
 
 /// The `key` and `value_name` arguments of the registry functions: key required, NULL name = default value.
-unsafe fn registry_args<'a>(
+pub(super) unsafe fn registry_args<'a>(
     rt: &Runtime,
     func: &str,
     key: *const c_char,

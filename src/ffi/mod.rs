@@ -11,16 +11,18 @@ pub mod harness;
 pub mod journal;
 pub mod mapi;
 pub mod platform;
+pub mod registry;
 
 use std::sync::LazyLock;
 
-use crate::runtime::{Method, Runtime};
+use crate::runtime::{Discovery, Method, Runtime};
 
-/// The one process-wide subsystem, as MAPI has.
+/// The one process-wide subsystem, as MAPI has. Its configuration comes from `MOCKMAPI_CONFIG`,
+/// `mockmapi.yaml` in the working directory and `MOCKMAPI_REGISTRY` (`config/README.md`).
 static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
     init_tracing();
-    let rt = Runtime::with_entry_points(
-        crate::runtime::Config::default(),
+    let rt = Runtime::discovering(
+        Discovery::Process,
         crate::runtime::loader::EntryPoints {
             allocate_buffer: Some(mapi::MAPIAllocateBuffer),
             allocate_more: Some(mapi::MAPIAllocateMore),

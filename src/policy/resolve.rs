@@ -44,21 +44,33 @@ pub struct PolicyDecision {
     pub raw: Option<RegValue>,
     /// Invalid values, values under another Office version: each a sentence for the journal.
     pub diagnostics: Vec<String>,
+    /// The Office version the keys were read for.
+    pub office_version: String,
+    /// Read from the real Windows registry rather than the emulated hive.
+    pub native: bool,
 }
 
 impl PolicyDecision {
-    /// One line saying what the value is and why, for the journal and the trace.
+    /// One line saying what the value is, which key and value decided it, and in which hive, for the journal
+    /// and the trace.
     pub fn summary(&self) -> String {
+        let hive = if self.native {
+            "the Windows registry"
+        } else {
+            "the emulated hive"
+        };
         match (&self.key, &self.raw) {
             (Some(key), Some(raw)) => format!(
-                "FastShutdownBehavior = {} from the {} {key}\\{VALUE_NAME} ({raw})",
+                "FastShutdownBehavior = {} from the {} {key}\\{VALUE_NAME} ({raw}) in {hive}",
                 self.behavior,
                 self.source.describe()
             ),
             _ => format!(
-                "FastShutdownBehavior = {} ({})",
+                "FastShutdownBehavior = {} ({}: neither {}\\{VALUE_NAME} nor {}\\{VALUE_NAME} exists in {hive})",
                 self.behavior,
-                self.source.describe()
+                self.source.describe(),
+                policy_key(&self.office_version),
+                preference_key(&self.office_version)
             ),
         }
     }
@@ -106,6 +118,8 @@ pub fn resolve_fast_shutdown(registry: &Registry, office_version: &str) -> Polic
             key: Some(key),
             raw: Some(raw.clone()),
             diagnostics,
+            office_version: office_version.to_owned(),
+            native: false,
         };
     }
     for (key, version) in other_version_keys(registry, office_version) {
@@ -120,7 +134,50 @@ pub fn resolve_fast_shutdown(registry: &Registry, office_version: &str) -> Polic
         key: None,
         raw: None,
         diagnostics,
+        office_version: office_version.to_owned(),
+        native: false,
     }
+}
+
+/// Office versions whose keys the native backend also reads, so that a value under another version is
+/// reported as in the emulated hive (the emulated hive is searched for every version).
+pub const KNOWN_OFFICE_VERSIONS: [&str; 3] = ["14.0", "15.0", "16.0"];
+
+/// Resolve from the real registry, through `lookup(subkey below HKEY_CURRENT_USER, value name)`: the policy
+/// and preference values of `office_version` and of [`KNOWN_OFFICE_VERSIONS`] are read into a snapshot hive,
+/// which is then resolved as usual. A lookup that fails counts as absent and is reported.
+pub fn resolve_native(
+    office_version: &str,
+    mut lookup: impl FnMut(&str, &str) -> Result<Option<RegValue>, String>,
+) -> PolicyDecision {
+    let mut snapshot = Registry::new();
+    let mut failures = Vec::new();
+    let mut versions = vec![office_version];
+    versions.extend(
+        KNOWN_OFFICE_VERSIONS
+            .iter()
+            .copied()
+            .filter(|v| !v.eq_ignore_ascii_case(office_version)),
+    );
+    for version in versions {
+        for key in [policy_key(version), preference_key(version)] {
+            let subkey = key.strip_prefix("HKCU\\").expect("HKCU keys");
+            match lookup(subkey, VALUE_NAME) {
+                Ok(Some(value)) => {
+                    let _ = snapshot.set_value(&key, VALUE_NAME, value);
+                }
+                Ok(None) => {}
+                Err(why) => failures.push(format!(
+                    "cannot read {key}\\{VALUE_NAME} from the Windows registry ({why}); it counts as absent"
+                )),
+            }
+        }
+    }
+    let mut decision = resolve_fast_shutdown(&snapshot, office_version);
+    decision.native = true;
+    failures.append(&mut decision.diagnostics);
+    decision.diagnostics = failures;
+    decision
 }
 
 /// Keys of another Office version that hold the value: `(key as written, version)`.
@@ -128,6 +185,7 @@ fn other_version_keys(registry: &Registry, office_version: &str) -> Vec<(String,
     let mut found = Vec::new();
     for key in registry.keys() {
         let written = key.path.to_string();
+        // Compare all-lowercase: `fold()` keeps the hive's short name in capitals.
         let folded = key.path.fold().to_lowercase();
         for prefix in [POLICY_PREFIX, PREFERENCE_PREFIX] {
             let prefix = prefix.to_lowercase();
@@ -169,6 +227,50 @@ mod tests {
         let d = resolve_fast_shutdown(&Registry::new(), "16.0");
         assert_eq!((d.behavior, d.source), (0, PolicySource::Default));
         assert!(d.diagnostics.is_empty());
+        let s = d.summary();
+        assert!(s.contains(&policy_key("16.0")), "{s}");
+        assert!(s.contains(&preference_key("16.0")), "{s}");
+        assert!(s.contains("emulated hive"), "{s}");
+    }
+
+    #[test]
+    fn native_resolution_reads_each_version_and_reports_failures() {
+        let mut asked = Vec::new();
+        let d = resolve_native("16.0", |subkey, name| {
+            asked.push(subkey.to_owned());
+            assert_eq!(name, VALUE_NAME);
+            if subkey.starts_with("Software\\Policies") && subkey.contains("14.0") {
+                Ok(Some(RegValue::Dword(1)))
+            } else if subkey.starts_with("Software\\Microsoft") && subkey.contains("15.0") {
+                Err("access denied".into())
+            } else {
+                Ok(None)
+            }
+        });
+        assert_eq!(asked.len(), 6, "{asked:?}");
+        assert!(
+            asked[0].contains("16.0") && asked[1].contains("16.0"),
+            "{asked:?}"
+        );
+        assert_eq!((d.behavior, d.native), (0, true));
+        assert!(d.summary().contains("Windows registry"), "{}", d.summary());
+        assert!(
+            d.diagnostics[0].contains("access denied"),
+            "{:?}",
+            d.diagnostics
+        );
+        assert!(
+            d.diagnostics[1].contains("found under 14.0"),
+            "{:?}",
+            d.diagnostics
+        );
+        let d = resolve_native("14.0", |subkey, _| {
+            Ok(subkey
+                .contains("Policies")
+                .then_some(RegValue::Dword(2))
+                .filter(|_| subkey.contains("14.0")))
+        });
+        assert_eq!((d.behavior, d.source), (2, PolicySource::Policy));
     }
 
     #[test]
@@ -180,6 +282,12 @@ mod tests {
         let d = resolve_fast_shutdown(&r, "16.0");
         assert_eq!((d.behavior, d.source), (2, PolicySource::Policy));
         assert!(d.summary().contains("policy key"), "{}", d.summary());
+        assert!(
+            d.summary()
+                .contains("HKCU\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown\\FastShutdownBehavior (REG_DWORD 2"),
+            "{}",
+            d.summary()
+        );
         let r = reg(&[(&preference_key("16.0"), RegValue::Dword(1))]);
         assert_eq!(
             resolve_fast_shutdown(&r, "16.0").source,

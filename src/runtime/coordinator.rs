@@ -10,7 +10,6 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use crate::com::{hresult_display, succeeded, HRESULT, MAPI_E_NO_SUPPORT, S_OK};
-use crate::policy::resolve_fast_shutdown;
 
 use super::journal::{Event, EventType};
 use super::method::Method;
@@ -81,7 +80,7 @@ impl Inner {
             }
             st.last_query_ok = false;
             st.notified = false;
-            let decision = resolve_fast_shutdown(&st.registry, &st.office_version);
+            let decision = st.decide_policy();
             let providers = if decision.behavior == 2 {
                 Vec::new()
             } else {

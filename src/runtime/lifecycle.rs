@@ -7,7 +7,7 @@ use crate::com::{
     IMAPISession, IUnknown, E_INVALIDARG, HRESULT, MAPI_E_CALL_FAILED, MAPI_E_LOGON_FAILED,
     MAPI_E_NOT_FOUND, S_OK,
 };
-use crate::policy::{resolve_fast_shutdown, PolicyDecision, RegValue, Registry, RegistryError};
+use crate::policy::{PolicyDecision, RegValue, Registry, RegistryError};
 
 use super::journal::{c_string, Event, EventType};
 use super::loader::Library;
@@ -157,8 +157,10 @@ fn attach(
 }
 
 impl Runtime {
-    /// `MAPIInitialize`: counts one more initialization.
+    /// `MAPIInitialize`: counts one more initialization. The first reads the configuration (if this runtime
+    /// discovers it and no registry control call read it already).
     pub fn initialize(&self, _init: *mut c_void) -> HRESULT {
+        self.ensure_config(Method::MAPIInitialize);
         let rt = &self.inner;
         let slot = rt
             .journal
@@ -551,6 +553,7 @@ impl Runtime {
         rt.state.lock().fakes.extend(held);
         drop(released);
         rt.journal.clear();
+        self.reload_config(Method::Reset);
     }
 
     /// Start over without calling anything: sessions, objects and the journal are forgotten, not torn down
@@ -571,8 +574,10 @@ impl Runtime {
         self.inner.journal.discard_all();
     }
 
-    /// Replace the configuration (what `reset` returns to) and apply it now.
+    /// Replace the configuration (what `reset` returns to) and apply it now; configuration files are no
+    /// longer read.
     pub fn set_config(&self, config: Config) {
+        self.fix_config();
         let mut st = self.inner.state.lock();
         st.registry = config.registry.clone();
         st.office_version = config.office_version.clone();
@@ -581,13 +586,14 @@ impl Runtime {
 
     /// The emulated Office version.
     pub fn office_version(&self) -> String {
+        self.ensure_config(Method::Registry);
         self.inner.state.lock().office_version.clone()
     }
 
     /// Set the emulated Office version (until the next reset). Empty or non-`N.N` text is refused.
     pub fn set_office_version(&self, version: &str) -> HRESULT {
-        let ok = !version.is_empty() && version.chars().all(|c| c.is_ascii_digit() || c == '.');
-        if !ok {
+        self.ensure_config(Method::Registry);
+        if !crate::policy::is_office_version(version) {
             self.inner.journal.violation(
                 Method::Registry,
                 0,
@@ -601,14 +607,15 @@ impl Runtime {
         S_OK
     }
 
-    /// Run `f` on the emulated registry.
+    /// Run `f` on the emulated registry (reading the configuration first if needed).
     pub fn with_registry<R>(&self, f: impl FnOnce(&mut Registry) -> R) -> R {
+        self.ensure_config(Method::Registry);
         f(&mut self.inner.state.lock().registry)
     }
 
     /// Set a value in the emulated hive (SPEC §6 `mockmapi_registry_set_dword` and friends).
     pub fn registry_set(&self, key: &str, name: &str, value: RegValue) -> HRESULT {
-        match self.with_registry(|r| r.set_value(key, name, value)) {
+        match self.edit_registry(|r| r.set_value(key, name, value)) {
             Ok(()) => S_OK,
             Err(e) => self.registry_error(e),
         }
@@ -616,7 +623,7 @@ impl Runtime {
 
     /// Delete a value from the emulated hive; `MAPI_E_NOT_FOUND` if absent.
     pub fn registry_delete_value(&self, key: &str, name: &str) -> HRESULT {
-        match self.with_registry(|r| r.delete_value(key, name)) {
+        match self.edit_registry(|r| r.delete_value(key, name)) {
             Ok(_) => S_OK,
             Err(e) => self.registry_error(e),
         }
@@ -634,8 +641,8 @@ impl Runtime {
 
     /// What a client QueryFastShutdown would decide now, without calling anything.
     pub fn policy_decision(&self) -> PolicyDecision {
-        let st = self.inner.state.lock();
-        resolve_fast_shutdown(&st.registry, &st.office_version)
+        self.ensure_config(Method::Registry);
+        self.inner.state.lock().decide_policy()
     }
 
     /// The gate every MAPI call passes (exited, then initialized), journaling what it refuses.

@@ -20,6 +20,7 @@ pub mod loader;
 pub mod malloc;
 pub mod method;
 pub mod provider;
+mod registry;
 pub mod session;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,7 @@ use crate::policy::{Registry, DEFAULT_OFFICE_VERSION};
 pub use journal::{Event, EventType, Journal};
 pub use method::Method;
 pub use provider::{ProviderKind, ProviderRecord};
+pub use registry::Discovery;
 pub use session::SessionObject;
 
 /// What the runtime starts from, and returns to at every reset.
@@ -54,6 +56,45 @@ pub struct Config {
 pub struct Profile {
     pub name: String,
     pub providers: Vec<ProfileProvider>,
+}
+
+/// A profile of the configuration file, in the runtime's terms.
+pub(crate) fn profile_from_config(p: &crate::policy::config::ConfigProfile) -> Profile {
+    use crate::policy::config::ConfigProviderSource;
+    let providers = p
+        .providers
+        .iter()
+        .map(|c| {
+            let kind = match c.kind.as_str() {
+                "address-book" => ProviderKind::AddressBook,
+                "store" => ProviderKind::Store,
+                _ => ProviderKind::Transport,
+            };
+            match &c.source {
+                ConfigProviderSource::Library { path, entry } => {
+                    ProfileProvider::Library(loader::ProviderSource {
+                        kind,
+                        name: c.name.clone(),
+                        library: path.clone(),
+                        entry: entry.clone(),
+                    })
+                }
+                ConfigProviderSource::Fake(f) => {
+                    let mut spec = fake::FakeSpec::new(kind, &c.name);
+                    spec.provider_shutdown = !f.without_provider_shutdown;
+                    spec.results = f.results;
+                    spec.delays = f
+                        .delays_ms
+                        .map(|ms| std::time::Duration::from_millis(u64::from(ms)));
+                    ProfileProvider::Fake(spec)
+                }
+            }
+        })
+        .collect();
+    Profile {
+        name: p.name.clone(),
+        providers,
+    }
 }
 
 /// One provider of a profile.
@@ -103,6 +144,8 @@ pub(crate) struct Inner {
     pub(crate) libraries: Mutex<Vec<Arc<loader::Library>>>,
     /// The MAPI functions handed to provider entry points.
     pub(crate) entry_points: loader::EntryPoints,
+    /// The configuration files (see `registry.rs`); taken before `state`, never while holding it.
+    pub(crate) files: Mutex<registry::Files>,
 }
 
 /// One active (not logged-off) session.
@@ -133,6 +176,8 @@ pub(crate) struct State {
     pub(crate) notified: bool,
     pub(crate) registry: Registry,
     pub(crate) office_version: String,
+    /// Windows only: the policy is read from the real registry (no emulation was selected).
+    pub(crate) native_registry: bool,
 }
 
 impl State {
@@ -150,6 +195,7 @@ impl State {
             fakes: Vec::new(),
             last_query_ok: false,
             notified: false,
+            native_registry: false,
         }
     }
 
@@ -225,6 +271,7 @@ impl Runtime {
                 alloc: alloc::Allocations::default(),
                 libraries: Mutex::new(Vec::new()),
                 entry_points,
+                files: Mutex::new(registry::Files::fixed()),
             }),
         }
     }
