@@ -56,6 +56,39 @@ pub fn hresult_c_name(hr: HRESULT) -> Option<&'static core::ffi::CStr> {
     })
 }
 
+/// The HRESULT an SDK name stands for (`"MAPI_E_NO_SUPPORT"`, `"E_FAIL"`, ...), aliases included.
+pub fn hresult_from_name(name: &str) -> Option<HRESULT> {
+    const ALIASES: [(&str, HRESULT); 4] = [
+        ("E_FAIL", E_FAIL),
+        ("E_OUTOFMEMORY", E_OUTOFMEMORY),
+        ("MAPI_E_INVALID_PARAMETER", E_INVALIDARG),
+        ("MAPI_E_INTERFACE_NOT_SUPPORTED", E_NOINTERFACE),
+    ];
+    const KNOWN: [HRESULT; 17] = [
+        S_OK,
+        S_FALSE,
+        E_NOTIMPL,
+        E_NOINTERFACE,
+        E_POINTER,
+        E_FAIL,
+        E_UNEXPECTED,
+        E_OUTOFMEMORY,
+        E_INVALIDARG,
+        MAPI_E_NO_SUPPORT,
+        MAPI_E_INVALID_OBJECT,
+        MAPI_E_NOT_FOUND,
+        MAPI_E_VERSION,
+        MAPI_E_LOGON_FAILED,
+        MAPI_E_USER_CANCEL,
+        MAPI_E_TIMEOUT,
+        MAPI_E_NOT_INITIALIZED,
+    ];
+    KNOWN
+        .into_iter()
+        .find(|hr| hresult_name(*hr) == Some(name))
+        .or_else(|| ALIASES.iter().find(|(n, _)| *n == name).map(|(_, hr)| *hr))
+}
+
 /// [`hresult_c_name`] as text.
 pub fn hresult_name(hr: HRESULT) -> Option<&'static str> {
     hresult_c_name(hr).map(|c| c.to_str().expect("ASCII"))
@@ -82,6 +115,17 @@ mod tests {
         assert_eq!(MAPI_E_CALL_FAILED, E_FAIL);
         assert!(succeeded(S_FALSE));
         assert!(!succeeded(MAPI_E_NO_SUPPORT));
+    }
+
+    #[test]
+    fn names_map_back_to_values() {
+        assert_eq!(
+            hresult_from_name("MAPI_E_NO_SUPPORT"),
+            Some(MAPI_E_NO_SUPPORT)
+        );
+        assert_eq!(hresult_from_name("E_FAIL"), Some(E_FAIL));
+        assert_eq!(hresult_from_name("MAPI_E_CALL_FAILED"), Some(E_FAIL));
+        assert_eq!(hresult_from_name("S_MAYBE"), None);
     }
 
     #[test]

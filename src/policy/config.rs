@@ -7,7 +7,12 @@
 //!   HKEY_CURRENT_USER:
 //!     Software\Policies\Microsoft\Office\16.0\Outlook\Options\Shutdown:
 //!       FastShutdownBehavior: 1
-//! profiles: ...               # reserved for a later version: accepted and ignored
+//! provider_call_budget_ms: 0  # report provider calls slower than this (0 = off)
+//! default_profile: Outlook     # the profile a NULL or empty profile name logs on to
+//! profiles:                   # profile name -> providers, loaded by MAPILogonEx
+//!   Outlook:
+//!     - { kind: transport, name: My transport, library: ../build/libmyxp.so }   # relative to this file
+//!     - { kind: store, name: Slow store, fake: { do_fast_shutdown_delay_ms: 200 } }
 //! ```
 //!
 //! Lookup order ([`discover`]): the file named by `MOCKMAPI_CONFIG`, else `mockmapi.yaml` in the working
@@ -30,8 +35,14 @@ pub const REGISTRY_ENV: &str = "MOCKMAPI_REGISTRY";
 /// The configuration file looked for in the working directory.
 pub const CONFIG_FILE_NAME: &str = "mockmapi.yaml";
 
-/// The settings a configuration file may hold (`profiles` is reserved and ignored for now).
-pub const SETTINGS: [&str; 3] = ["office_version", "registry", "profiles"];
+/// The settings a configuration file may hold.
+pub const SETTINGS: [&str; 5] = [
+    "office_version",
+    "registry",
+    "profiles",
+    "default_profile",
+    "provider_call_budget_ms",
+];
 
 /// Whether `v` is an Office version as the registry spells it: digits, a dot, digits (`16.0`, `15.0`, `14.0`).
 pub fn is_office_version(v: &str) -> bool {
@@ -50,6 +61,11 @@ pub fn is_office_version(v: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
     pub office_version: Option<String>,
+    /// `profiles:`, in file order; library paths as written (relative ones are relative to the file).
+    pub profiles: Vec<ConfigProfile>,
+    pub default_profile: Option<String>,
+    /// `provider_call_budget_ms:`; 0 or absent = off.
+    pub provider_call_budget_ms: Option<u32>,
     /// The `registry:` section; present (even empty) selects the emulated hive on Windows.
     pub registry: Option<Registry>,
 }
@@ -88,7 +104,7 @@ fn config_from_node(node: &Node) -> Result<ConfigFile, Problem> {
                 "the top level is {}, but a configuration file is a mapping of settings ({}); write {{}} for the \
                  built-in defaults",
                 node.describe(),
-                SETTINGS[..2].join(", ")
+                SETTINGS.join(", ")
             ),
         ));
     };
@@ -106,8 +122,8 @@ fn config_from_node(node: &Node) -> Result<ConfigFile, Problem> {
             return Err(Problem::new(
                 &[Step::Key(i)],
                 format!(
-                    "unknown setting '{key}'{hint}; a configuration file knows office_version and registry \
-                     (profiles is reserved)"
+                    "unknown setting '{key}'{hint}; a configuration file knows {}",
+                    SETTINGS.join(", ")
                 ),
             ));
         };
@@ -150,10 +166,234 @@ fn config_from_node(node: &Node) -> Result<ConfigFile, Problem> {
                 out.office_version = Some(text);
             }
             "registry" => out.registry = Some(yaml::hive_from_node(value, &at)?),
-            _ => {} // profiles: reserved for a later version
+            "profiles" => out.profiles = profiles_from_node(value, &at)?,
+            "default_profile" => match value {
+                Node::Str(s) if !s.is_empty() => out.default_profile = Some(s.clone()),
+                other => {
+                    return Err(Problem::new(
+                        &at,
+                        format!("default_profile is {}; write the name of a profile", other.describe()),
+                    ))
+                }
+            },
+            "provider_call_budget_ms" => match value {
+                Node::Int(n) if (0..=i128::from(u32::MAX)).contains(n) => {
+                    out.provider_call_budget_ms = Some(*n as u32)
+                }
+                other => {
+                    return Err(Problem::new(
+                        &at,
+                        format!(
+                            "provider_call_budget_ms is {}; write a whole number of milliseconds (0 turns it off)",
+                            other.describe()
+                        ),
+                    ))
+                }
+            },
+            _ => unreachable!("listed in SETTINGS"),
         }
     }
     Ok(out)
+}
+
+const PROVIDER_KINDS: [&str; 3] = ["transport", "address-book", "store"];
+const PROVIDER_KEYS: [&str; 5] = ["kind", "name", "library", "entry", "fake"];
+const FAKE_KEYS: [&str; 9] = [
+    "without_provider_shutdown",
+    "query_fast_shutdown",
+    "notify_process_shutdown",
+    "do_fast_shutdown",
+    "shutdown",
+    "query_fast_shutdown_delay_ms",
+    "notify_process_shutdown_delay_ms",
+    "do_fast_shutdown_delay_ms",
+    "shutdown_delay_ms",
+];
+
+/// `profiles:` — a mapping of profile name → list of providers.
+fn profiles_from_node(node: &Node, at: &[Step]) -> Result<Vec<ConfigProfile>, Problem> {
+    let Node::Map(entries) = node else {
+        return Err(Problem::new(
+            at,
+            format!(
+                "profiles is {}; write a mapping of profile names to lists of providers",
+                node.describe()
+            ),
+        ));
+    };
+    let mut out: Vec<ConfigProfile> = Vec::new();
+    for (i, (name, value)) in entries.iter().enumerate() {
+        let here = [at, &[Step::Value(i)]].concat();
+        if let Some(first) = out.iter().position(|p| p.name.eq_ignore_ascii_case(name)) {
+            return Err(Problem {
+                path: [at, &[Step::Key(i)]].concat(),
+                earlier: Some([at, &[Step::Key(first)]].concat()),
+                message: format!("profile '{name}' is written twice (names compare case-insensitively), here and at {{earlier}}"),
+            });
+        }
+        let Node::Seq(items) = value else {
+            return Err(Problem::new(
+                &here,
+                format!("profile '{name}' is {}; write a list of providers (- kind: ..., name: ..., library: ...)", value.describe()),
+            ));
+        };
+        let mut providers = Vec::new();
+        for (j, item) in items.iter().enumerate() {
+            providers.push(provider_from_node(
+                item,
+                &[here.as_slice(), &[Step::Item(j)]].concat(),
+            )?);
+        }
+        out.push(ConfigProfile {
+            name: name.clone(),
+            providers,
+        });
+    }
+    Ok(out)
+}
+
+fn provider_from_node(node: &Node, at: &[Step]) -> Result<ConfigProvider, Problem> {
+    let Node::Map(entries) = node else {
+        return Err(Problem::new(
+            at,
+            format!(
+                "a provider is {}; write a mapping with kind, name and library (or fake)",
+                node.describe()
+            ),
+        ));
+    };
+    let (mut kind, mut name, mut library, mut entry, mut fake) = (None, None, None, None, None);
+    for (i, (key, value)) in entries.iter().enumerate() {
+        let here = [at, &[Step::Value(i)]].concat();
+        let text = |what: &str| match value {
+            Node::Str(s) if !s.is_empty() => Ok(s.clone()),
+            other => Err(Problem::new(
+                &here,
+                format!("{what} is {}; write text", other.describe()),
+            )),
+        };
+        match key.as_str() {
+            "kind" => {
+                let k = text("kind")?;
+                if !PROVIDER_KINDS.contains(&k.as_str()) {
+                    return Err(Problem::new(
+                        &here,
+                        format!(
+                            "unknown provider kind '{k}'; use {}",
+                            PROVIDER_KINDS.join(", ")
+                        ),
+                    ));
+                }
+                kind = Some(k);
+            }
+            "name" => name = Some(text("name")?),
+            "library" => library = Some(text("library")?),
+            "entry" => entry = Some(text("entry")?),
+            "fake" => fake = Some(fake_from_node(value, &here)?),
+            other => {
+                return Err(Problem::new(
+                    &[at, &[Step::Key(i)]].concat(),
+                    format!(
+                        "unknown provider setting '{other}'; a provider knows {}",
+                        PROVIDER_KEYS.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+    let Some(kind) = kind else {
+        return Err(Problem::new(
+            at,
+            format!(
+                "this provider has no kind; add kind: with one of {}",
+                PROVIDER_KINDS.join(", ")
+            ),
+        ));
+    };
+    let source =
+        match (library, fake) {
+            (Some(path), None) => ConfigProviderSource::Library {
+                path: PathBuf::from(path),
+                entry,
+            },
+            (None, Some(f)) if entry.is_none() => ConfigProviderSource::Fake(f),
+            (None, Some(_)) => {
+                return Err(Problem::new(
+                    at,
+                    "entry: goes with library:, not with fake:",
+                ))
+            }
+            (Some(_), Some(_)) => {
+                return Err(Problem::new(
+                    at,
+                    "a provider has either library: or fake:, not both",
+                ))
+            }
+            (None, None) => return Err(Problem::new(
+                at,
+                "this provider has neither library: (a shared library) nor fake: (a fake provider)",
+            )),
+        };
+    let name = name.unwrap_or_else(|| kind.clone());
+    Ok(ConfigProvider { kind, name, source })
+}
+
+fn fake_from_node(node: &Node, at: &[Step]) -> Result<ConfigFake, Problem> {
+    let mut fake = ConfigFake::default();
+    let entries = match node {
+        Node::Map(e) => e.as_slice(),
+        Node::Null => &[],
+        other => {
+            return Err(Problem::new(
+                at,
+                format!(
+                    "fake is {}; write a mapping of settings, or {{}}",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    for (i, (key, value)) in entries.iter().enumerate() {
+        let here = [at, &[Step::Value(i)]].concat();
+        let Some(slot) = FAKE_KEYS.iter().position(|k| k == key) else {
+            return Err(Problem::new(
+                &[at, &[Step::Key(i)]].concat(),
+                format!(
+                    "unknown fake setting '{key}'; a fake knows {}",
+                    FAKE_KEYS.join(", ")
+                ),
+            ));
+        };
+        match (slot, value) {
+            (0, Node::Bool(b)) => fake.without_provider_shutdown = *b,
+            (1..=4, v) => fake.results[slot - 1] = hresult_from_node(v, &here, key)?,
+            (5..=8, Node::Int(n)) if (0..=i128::from(u32::MAX)).contains(n) => {
+                fake.delays_ms[slot - 5] = *n as u32
+            }
+            (_, v) => {
+                let want = if slot == 0 {
+                    "true or false"
+                } else {
+                    "a whole number of milliseconds"
+                };
+                return Err(Problem::new(
+                    &here,
+                    format!("{key} is {}; write {want}", v.describe()),
+                ));
+            }
+        }
+    }
+    Ok(fake)
+}
+
+fn hresult_from_node(node: &Node, at: &[Step], key: &str) -> Result<i32, Problem> {
+    match node {
+        Node::Str(s) => crate::com::hresult_from_name(s).ok_or_else(|| {
+            Problem::new(at, format!("{key}: unknown HRESULT name '{s}'; write a name such as S_OK or MAPI_E_NO_SUPPORT, or a number"))
+        }),
+        Node::Int(n) if (i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(n) => Ok(*n as i64 as u32 as i32),
+        other => Err(Problem::new(at, format!("{key} is {}; write an HRESULT name or number", other.describe()))),
+    }
 }
 
 /// Read and parse a configuration file.
@@ -212,6 +452,8 @@ pub struct Discovered {
     pub profiles: Vec<ConfigProfile>,
     /// `default_profile:`, the profile a NULL or empty profile name logs on to.
     pub default_profile: Option<String>,
+    /// `provider_call_budget_ms:`, if set.
+    pub provider_call_budget_ms: Option<u32>,
 }
 
 /// A profile as the configuration file writes it.
@@ -290,6 +532,7 @@ pub fn discover(inputs: &DiscoveryInputs) -> Discovered {
         errors: Vec::new(),
         profiles: Vec::new(),
         default_profile: None,
+        provider_call_budget_ms: None,
     };
     let config_path = match set(&inputs.config_env) {
         Some(p) => Some(inputs.resolve(p)),
@@ -309,6 +552,23 @@ pub fn discover(inputs: &DiscoveryInputs) -> Discovered {
                     out.registry = r;
                     out.emulated = true;
                 }
+                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                out.profiles = file
+                    .profiles
+                    .into_iter()
+                    .map(|mut p| {
+                        for prov in &mut p.providers {
+                            if let ConfigProviderSource::Library { path: lib, .. } =
+                                &mut prov.source
+                            {
+                                *lib = folder.join(&*lib);
+                            }
+                        }
+                        p
+                    })
+                    .collect();
+                out.default_profile = file.default_profile;
+                out.provider_call_budget_ms = file.provider_call_budget_ms;
                 out.config_path = Some(path);
             }
             Err(e) => out.errors.push(e),
@@ -347,12 +607,95 @@ mod tests {
     }
 
     #[test]
-    fn settings_and_errors() {
-        let c = parse_config(
-            "c.yaml",
-            "office_version: 14.0\nprofiles:\n  any: [thing, {deep: 1}]\n",
+    fn profiles_parse_with_libraries_fakes_and_defaults() {
+        let text = "default_profile: Outlook\nprovider_call_budget_ms: 250\nprofiles:\n  Outlook:\n    - kind: transport\n      name: XP\n      library: libs/libxp.so\n      entry: MyInit\n    - kind: store\n      fake:\n        query_fast_shutdown: MAPI_E_NO_SUPPORT\n        do_fast_shutdown: 0x80004005\n        shutdown_delay_ms: 5\n        without_provider_shutdown: true\n";
+        let c = parse_config("c.yaml", text).unwrap();
+        assert_eq!(c.default_profile.as_deref(), Some("Outlook"));
+        assert_eq!(c.provider_call_budget_ms, Some(250));
+        let p = &c.profiles[0];
+        assert_eq!(p.name, "Outlook");
+        assert_eq!(
+            p.providers[0].source,
+            ConfigProviderSource::Library {
+                path: PathBuf::from("libs/libxp.so"),
+                entry: Some("MyInit".into())
+            }
+        );
+        let ConfigProviderSource::Fake(f) = &p.providers[1].source else {
+            panic!("a fake")
+        };
+        assert_eq!(
+            p.providers[1].name, "store",
+            "the kind names an unnamed provider"
+        );
+        assert_eq!(
+            f.results,
+            [crate::com::MAPI_E_NO_SUPPORT, 0, crate::com::E_FAIL, 0]
+        );
+        assert_eq!(f.delays_ms, [0, 0, 0, 5]);
+        assert!(f.without_provider_shutdown);
+    }
+
+    #[test]
+    fn profile_errors_name_the_place_and_the_fix() {
+        let cases = [
+            (
+                "profiles:\n  A:\n    - kind: printer\n      library: x.so\n",
+                "3:13",
+                "unknown provider kind 'printer'",
+            ),
+            (
+                "profiles:\n  A:\n    - kind: store\n",
+                "3:7",
+                "neither library:",
+            ),
+            (
+                "profiles:\n  A:\n    - kind: store\n      fake: {shutdown: S_MAYBE}\n",
+                "4:24",
+                "unknown HRESULT name 'S_MAYBE'",
+            ),
+            ("profiles:\n  A: []\n  a: []\n", "3:3", "written twice"),
+            (
+                "profiles:\n  A:\n    - kind: store\n      libary: x.so\n",
+                "4:7",
+                "unknown provider setting 'libary'",
+            ),
+            ("profiles: [a]\n", "1:11", "profiles is a list"),
+        ];
+        for (text, at, what) in cases {
+            let e = parse_config("c.yaml", text).unwrap_err().to_string();
+            assert!(e.contains(&format!("c.yaml:{at}")), "{text:?}: {e}");
+            assert!(e.contains(what), "{text:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn library_paths_are_relative_to_the_configuration_file() {
+        let dir =
+            std::env::temp_dir().join(format!("mockmapi-config-profiles-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("conf")).unwrap();
+        std::fs::write(
+            dir.join("conf/mockmapi.yaml"),
+            "profiles:\n  P:\n    - {kind: store, library: ../lib/libms.so}\n",
         )
         .unwrap();
+        let found = discover(&DiscoveryInputs {
+            config_env: Some(dir.join("conf/mockmapi.yaml").into_os_string()),
+            registry_env: None,
+            cwd: Some(dir.clone()),
+        });
+        assert!(found.errors.is_empty(), "{:?}", found.errors);
+        let ConfigProviderSource::Library { path, .. } = &found.profiles[0].providers[0].source
+        else {
+            panic!()
+        };
+        assert_eq!(path, &dir.join("conf").join("../lib/libms.so"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn settings_and_errors() {
+        let c = parse_config("c.yaml", "office_version: 14.0\nprofiles: {}\n").unwrap();
         assert_eq!(c.office_version.as_deref(), Some("14.0"));
         assert_eq!(c.registry, None);
         let c = parse_config("c.yaml", "registry:\n").unwrap();

@@ -124,6 +124,11 @@ impl Runtime {
             st.office_version = found.office_version;
             st.native_registry = cfg!(windows) && !found.emulated;
         }
+        self.inner
+            .journal
+            .set_call_budget(std::time::Duration::from_millis(u64::from(
+                found.provider_call_budget_ms.unwrap_or(0),
+            )));
         for e in &found.errors {
             tracing::warn!(target: "mockmapi", "{e}");
             self.inner.journal.diagnostic(
