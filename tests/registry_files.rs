@@ -708,7 +708,11 @@ fn configuration_errors_are_precise() {
         assert!(e.message.contains(needle), "{text:?}: {e}");
         assert_eq!((e.line, e.column), (*line, *column), "{text:?}: {e}");
     }
-    assert!(parse_config("m.yaml", "profiles:\n  default:\n    providers: [a, b]\n").is_ok());
+    // A profile is a list of providers (a mapping is a mistake the error explains).
+    let e = parse_config("m.yaml", "profiles:\n  default:\n    providers: [a, b]\n").unwrap_err();
+    assert!(e.message.contains("write a list of providers"), "{e}");
+    assert_eq!((e.line, e.column), (3, 5), "{e}");
+    assert!(parse_config("m.yaml", "profiles:\n  default: []\n").is_ok());
 }
 
 // ---- bounded randomized test -----------------------------------------------------------------------------
