@@ -1,15 +1,68 @@
-//! Provider libraries loaded by tests and by the `mockmapi` command resolve MAPI symbols (`IID_*`,
-//! `MAPIAllocateBuffer`, ...) against the host executable, as they would against the MAPI subsystem: export
-//! the executables' symbols to `dlopen`ed libraries.
+//! Build script:
+//! - Provider libraries loaded by tests and by the `mockmapi` command resolve MAPI symbols (`IID_*`,
+//!   `MAPIAllocateBuffer`, ...) against the host executable, as they would against the MAPI subsystem: export
+//!   the executables' symbols to `dlopen`ed libraries.
+//! - `mockmapi demo` runs over the reference providers of `examples/providers/`: compile them into shared
+//!   libraries that the command embeds. Without a C compiler the command is built without its demo (it says so).
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const DEMO_PROVIDERS: [&str; 3] = [
+    "reference_transport",
+    "reference_address_book",
+    "reference_store",
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo::rustc-check-cfg=cfg(mockmapi_demo_providers)");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    if matches!(
+    let unix = matches!(
         os.as_str(),
         "linux" | "macos" | "freebsd" | "netbsd" | "openbsd"
-    ) {
+    );
+    if unix {
         println!("cargo:rustc-link-arg-tests=-rdynamic");
         println!("cargo:rustc-link-arg-bins=-rdynamic");
         println!("cargo:rustc-link-arg-examples=-rdynamic");
+    }
+    if unix && build_demo_providers().is_ok() {
+        println!("cargo:rustc-cfg=mockmapi_demo_providers");
+    }
+}
+
+fn build_demo_providers() -> Result<(), String> {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    println!("cargo:rerun-if-env-changed=CC");
+    println!("cargo:rerun-if-changed=include");
+    for name in DEMO_PROVIDERS {
+        let src = root.join("examples/providers").join(format!("{name}.c"));
+        println!("cargo:rerun-if-changed={}", src.display());
+        let lib = out.join(format!("lib{name}.so"));
+        compile(&cc, &root, &src, &lib).inspect_err(|e| {
+            println!("cargo:warning=mockmapi demo will be unavailable: {e}");
+        })?;
+    }
+    Ok(())
+}
+
+fn compile(cc: &str, root: &Path, src: &Path, lib: &Path) -> Result<(), String> {
+    if !src.exists() {
+        return Err(format!("{} is missing", src.display()));
+    }
+    let status = Command::new(cc)
+        .args(["-std=c11", "-shared", "-fPIC", "-pthread", "-O1", "-I"])
+        .arg(root.join("include/mockmapi/sdk"))
+        .arg(src)
+        .arg("-o")
+        .arg(lib)
+        .status()
+        .map_err(|e| format!("cannot run the C compiler '{cc}': {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cc} failed on {}", src.display()))
     }
 }

@@ -66,6 +66,22 @@ impl State {
     }
 }
 
+impl Config {
+    /// The runtime configuration of a discovered configuration file (and hive file).
+    pub fn from_discovered(found: &crate::policy::config::Discovered) -> Config {
+        Config {
+            registry: found.registry.clone(),
+            office_version: found.office_version.clone(),
+            profiles: found
+                .profiles
+                .iter()
+                .map(super::profile_from_config)
+                .collect(),
+            default_profile: found.default_profile.clone(),
+        }
+    }
+}
+
 impl Runtime {
     /// A runtime that finds its configuration as the C library does (`config/README.md`): read before the first
     /// `MAPIInitialize` or registry control call, and again at every [`reset`](Runtime::reset).
@@ -110,16 +126,7 @@ impl Runtime {
         tracing::info!(target: "mockmapi", "{}", found.describe());
         {
             let mut st = self.inner.state.lock();
-            st.config = Config {
-                registry: found.registry.clone(),
-                office_version: found.office_version.clone(),
-                profiles: found
-                    .profiles
-                    .iter()
-                    .map(super::profile_from_config)
-                    .collect(),
-                default_profile: found.default_profile.clone(),
-            };
+            st.config = Config::from_discovered(&found);
             st.registry = found.registry;
             st.office_version = found.office_version;
             st.native_registry = cfg!(windows) && !found.emulated;

@@ -11,6 +11,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mockmapi::check::{check_library, Options};
 use mockmapi::runtime::ProviderKind;
 
+mod demo;
+mod scenario;
+mod table;
+
 #[derive(Parser)]
 #[command(
     name = "mockmapi",
@@ -29,6 +33,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run fast shutdown and normal shutdown over the reference providers under each policy value, on the
+    /// shipped configuration, and print the journal. Needs no arguments and no setup.
+    Demo {
+        /// Keep the reference provider libraries (and the store's file) in this folder instead of a temporary one.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+    /// Replay a scenario file: a profile, a policy, the client's calls, and the provider calls expected.
+    ///
+    /// Prints the journal, then PASS, or each mismatch with a diff of expected versus observed calls.
+    /// The format is documented in the README and in `config/examples/scenario.yaml`.
+    Run {
+        /// The scenario file (YAML).
+        scenario: PathBuf,
+    },
     /// Load a provider library as Outlook would and run the conformance checks.
     ///
     /// Checks: the entry point and its SPI version, a new object per init, the IUnknown rules,
@@ -71,6 +90,8 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Demo { keep } => outcome("mockmapi demo", demo::run(keep)),
+        Command::Run { scenario } => outcome("mockmapi run", scenario::run(&scenario)),
         Command::Check {
             library,
             kind,
@@ -112,6 +133,18 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+    }
+}
+
+/// Exit code of a command that passes (`Ok(true)`), does not pass (`Ok(false)`) or cannot run (`Err`).
+fn outcome(command: &str, result: Result<bool, String>) -> ExitCode {
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("{command}: {e}");
+            ExitCode::from(2)
         }
     }
 }
