@@ -56,6 +56,7 @@ impl Inner {
         which: ShutdownMethod,
         mut each: impl FnMut(&ProviderRecord, Outcome),
     ) -> Tally {
+        self.journal.reserve(providers.len());
         let mut tally = Tally::default();
         for record in providers {
             let outcome = record.call_shutdown_method(which);
@@ -81,8 +82,8 @@ impl Inner {
             st.last_query_ok = false;
             st.notified = false;
             let decision = st.decide_policy();
-            let providers = if decision.behavior == 2 {
-                Vec::new()
+            let providers: Arc<[Arc<ProviderRecord>]> = if decision.behavior == 2 {
+                Arc::new([])
             } else {
                 st.providers_in_order()
             };
@@ -162,7 +163,7 @@ impl Inner {
         &self,
         obj: &SessionObject,
         method: Method,
-    ) -> Result<(Vec<Arc<ProviderRecord>>, bool), HRESULT> {
+    ) -> Result<(Arc<[Arc<ProviderRecord>]>, bool), HRESULT> {
         let mut st = self.state.lock();
         self.check_session_locked(&st, obj, method)?;
         if !st.last_query_ok {

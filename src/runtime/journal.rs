@@ -352,6 +352,11 @@ impl Journal {
         });
     }
 
+    /// Make room for `additional` more events at once (before a fan-out), so recording does not reallocate.
+    pub fn reserve(&self, additional: usize) {
+        self.inner.lock().events.reserve(additional);
+    }
+
     /// Number of events.
     pub fn len(&self) -> usize {
         self.inner.lock().events.len()

@@ -68,6 +68,7 @@ impl Inner {
                 self.journal.finish(slot, hr, None);
                 return hr;
             }
+            st.order = None;
             st.sessions.remove(&obj.id).expect("checked above")
         };
         if reserved != 0 {
@@ -218,6 +219,7 @@ impl Runtime {
             }
             st.last_query_ok = false;
             st.notified = false;
+            st.order = None;
             std::mem::take(&mut st.sessions)
         };
         let n = leftover.len();
@@ -345,6 +347,7 @@ impl Runtime {
                 &rt.journal,
             );
         }
+        st.order = None;
         st.sessions.insert(id, entry);
         Ok((id, p, format!("profile '{name}', {n} provider(s) loaded")))
     }
@@ -469,6 +472,7 @@ impl Runtime {
             );
             return (MAPI_E_CALL_FAILED, None);
         }
+        st.order = None;
         let entry = st.sessions.get_mut(&id).expect("checked");
         let name = attach(entry, id, kind, name, object, None, &rt.journal);
         drop(st);

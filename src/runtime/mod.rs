@@ -165,6 +165,9 @@ pub(crate) struct State {
     pub(crate) next_session: u32,
     /// Active sessions by id; ids grow in logon order, so iteration is logon order.
     pub(crate) sessions: BTreeMap<u32, SessionEntry>,
+    /// Every provider of `sessions` in fan-out order; `None` after any change to `sessions` (every code path
+    /// that changes them clears it).
+    pub(crate) order: Option<Arc<[Arc<ProviderRecord>]>>,
     /// Every session object since the last reset, including released ones: the runtime owns their memory,
     /// so an over-release is detected instead of touching freed memory.
     pub(crate) objects: Vec<Arc<SessionObject>>,
@@ -191,6 +194,7 @@ impl State {
             generation,
             next_session: 1,
             sessions: BTreeMap::new(),
+            order: None,
             objects: Vec::new(),
             fakes: Vec::new(),
             last_query_ok: false,
@@ -200,13 +204,19 @@ impl State {
     }
 
     /// Every provider of every active session, in fan-out order.
-    pub(crate) fn providers_in_order(&self) -> Vec<Arc<ProviderRecord>> {
-        let n = self.sessions.values().map(|s| s.providers.len()).sum();
-        let mut all = Vec::with_capacity(n);
-        for s in self.sessions.values() {
-            all.extend(s.providers.iter().cloned());
+    /// Built once per change of sessions or providers and shared by every fan-out until the next change (one
+    /// `Arc` clone per client call instead of one per provider).
+    pub(crate) fn providers_in_order(&mut self) -> Arc<[Arc<ProviderRecord>]> {
+        if let Some(order) = &self.order {
+            return order.clone();
         }
-        all
+        let order: Arc<[Arc<ProviderRecord>]> = self
+            .sessions
+            .values()
+            .flat_map(|s| s.providers.iter().cloned())
+            .collect();
+        self.order = Some(order.clone());
+        order
     }
 }
 

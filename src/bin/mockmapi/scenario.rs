@@ -180,9 +180,11 @@ pub fn run(path: &Path) -> Result<bool, String> {
                 "documented" => ClientStyle::Documented,
                 "always-notify" => ClientStyle::AlwaysNotify,
                 "no-notify" => ClientStyle::NoNotify,
-                other => return Err(format!(
+                other => {
+                    return Err(format!(
                     "client '{other}': use documented, always-notify, no-notify or a list of calls"
-                )),
+                ))
+                }
             };
             rt.client_fast_shutdown(style)
         }
