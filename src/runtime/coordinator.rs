@@ -15,7 +15,7 @@ use super::journal::{Event, EventType};
 use super::method::Method;
 use super::provider::{Outcome, ProviderRecord, ShutdownMethod};
 use super::session::SessionObject;
-use super::Inner;
+use super::{Inner, Order};
 
 /// Tally of one fan-out.
 #[derive(Default)]
@@ -82,7 +82,7 @@ impl Inner {
             st.last_query_ok = false;
             st.notified = false;
             let decision = st.decide_policy();
-            let providers: Arc<[Arc<ProviderRecord>]> = if decision.behavior == 2 {
+            let providers: Order = if decision.behavior == 2 {
                 Arc::new([])
             } else {
                 st.providers_in_order()
@@ -159,11 +159,7 @@ impl Inner {
     }
 
     /// The checks Notify and Do share: gate, then "most recent query returned S_OK". `Ok` carries the snapshot.
-    fn after_query(
-        &self,
-        obj: &SessionObject,
-        method: Method,
-    ) -> Result<(Arc<[Arc<ProviderRecord>]>, bool), HRESULT> {
+    fn after_query(&self, obj: &SessionObject, method: Method) -> Result<(Order, bool), HRESULT> {
         let mut st = self.state.lock();
         self.check_session_locked(&st, obj, method)?;
         if !st.last_query_ok {

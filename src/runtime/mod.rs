@@ -167,7 +167,7 @@ pub(crate) struct State {
     pub(crate) sessions: BTreeMap<u32, SessionEntry>,
     /// Every provider of `sessions` in fan-out order; `None` after any change to `sessions` (every code path
     /// that changes them clears it).
-    pub(crate) order: Option<Arc<[Arc<ProviderRecord>]>>,
+    pub(crate) order: Option<Order>,
     /// Every session object since the last reset, including released ones: the runtime owns their memory,
     /// so an over-release is detected instead of touching freed memory.
     pub(crate) objects: Vec<Arc<SessionObject>>,
@@ -206,11 +206,11 @@ impl State {
     /// Every provider of every active session, in fan-out order.
     /// Built once per change of sessions or providers and shared by every fan-out until the next change (one
     /// `Arc` clone per client call instead of one per provider).
-    pub(crate) fn providers_in_order(&mut self) -> Arc<[Arc<ProviderRecord>]> {
+    pub(crate) fn providers_in_order(&mut self) -> Order {
         if let Some(order) = &self.order {
             return order.clone();
         }
-        let order: Arc<[Arc<ProviderRecord>]> = self
+        let order: Order = self
             .sessions
             .values()
             .flat_map(|s| s.providers.iter().cloned())
@@ -219,6 +219,9 @@ impl State {
         order
     }
 }
+
+/// Every provider of the active sessions, in fan-out order, shared by the fan-outs that use it.
+pub(crate) type Order = Arc<[Arc<ProviderRecord>]>;
 
 /// The message every call after the exited state carries.
 pub const AFTER_EXIT: &str =
