@@ -21,7 +21,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace mockmapi {
 
@@ -94,6 +96,80 @@ class Test : public ::testing::Test {
     bool initialized_ = false;
     std::string office_version_ = "16.0";
 };
+
+/// One expected journal event for the matchers below; every part left out matches anything. By default it
+/// stands for a provider call:
+///
+///     EXPECT_TRUE(mockmapi::CallsHappened({
+///         mockmapi::Call().Transport().Query().Result(S_OK),
+///         mockmapi::Call().Provider("my store").Do().Result(S_OK),
+///     }));
+class Call {
+  public:
+    Call &Session(uint32_t id) { filter_.session = id; return *this; }
+    Call &Kind(uint32_t kind) { filter_.provider_kind = kind; return *this; }
+    Call &Transport() { return Kind(MOCKMAPI_PROVIDER_TRANSPORT); }
+    Call &AddressBook() { return Kind(MOCKMAPI_PROVIDER_ADDRESS_BOOK); }
+    Call &Store() { return Kind(MOCKMAPI_PROVIDER_STORE); }
+    Call &Provider(std::string name) { name_ = std::move(name); has_name_ = true; return *this; }
+    Call &Method(uint32_t method) { filter_.method = method; return *this; }
+    Call &Query() { return Method(MOCKMAPI_METHOD_QUERY_FAST_SHUTDOWN); }
+    Call &Notify() { return Method(MOCKMAPI_METHOD_NOTIFY_PROCESS_SHUTDOWN); }
+    Call &Do() { return Method(MOCKMAPI_METHOD_DO_FAST_SHUTDOWN); }
+    Call &Shutdown() { return Method(MOCKMAPI_METHOD_SHUTDOWN); }
+    Call &Release() { return Method(MOCKMAPI_METHOD_RELEASE); }
+    Call &Result(HRESULT hr) { filter_.check_hresult = 1; filter_.hresult = hr; return *this; }
+    /// Another event type (MOCKMAPI_EVENT_*): a client call, a violation, a diagnostic.
+    Call &Type(uint32_t event_type) { filter_.event_type = event_type; return *this; }
+
+    /// The C filter; valid while this Call lives.
+    mockmapi_event_filter filter() const {
+        mockmapi_event_filter f = filter_;
+        f.provider_name = has_name_ ? name_.c_str() : nullptr;
+        return f;
+    }
+
+  private:
+    mockmapi_event_filter filter_{};
+    std::string name_;
+    bool has_name_ = false;
+};
+
+/// Whether the journal holds these events, in this order (`mode`: MOCKMAPI_EXPECT_EXACT — exactly these, one for
+/// one — or MOCKMAPI_EXPECT_IN_ORDER — others may come between). On failure the message is the diff of expected
+/// versus observed calls.
+inline ::testing::AssertionResult CallsHappened(std::initializer_list<Call> calls,
+                                                uint32_t mode = MOCKMAPI_EXPECT_EXACT) {
+    std::vector<mockmapi_event_filter> filters;
+    for (const Call &c : calls) filters.push_back(c.filter());
+    size_t length = 0;
+    HRESULT hr = mockmapi_journal_expect(filters.data(), filters.size(), mode, nullptr, 0, &length);
+    if (hr == S_OK) return ::testing::AssertionSuccess();
+    if (hr != MAPI_E_NOT_FOUND) return ::testing::AssertionFailure() << "mockmapi_journal_expect: " << hresult_text(hr);
+    std::string diff(length + 1, '\0');
+    mockmapi_journal_expect(filters.data(), filters.size(), mode, &diff[0], diff.size(), &length);
+    diff.resize(length < diff.size() ? length : diff.size() - 1);
+    return ::testing::AssertionFailure() << "the journal does not hold the expected calls:\n" << diff;
+}
+
+/// `CallsHappened(calls, MOCKMAPI_EXPECT_IN_ORDER)`.
+inline ::testing::AssertionResult CallsHappenedInOrder(std::initializer_list<Call> calls) {
+    return CallsHappened(calls, MOCKMAPI_EXPECT_IN_ORDER);
+}
+
+/// No protocol violation was recorded; on failure the message lists them.
+inline ::testing::AssertionResult NoViolations() {
+    size_t n = mockmapi_violation_count();
+    if (n == 0) return ::testing::AssertionSuccess();
+    ::testing::AssertionResult r = ::testing::AssertionFailure();
+    r << n << " violation(s):";
+    for (size_t i = 0; i < mockmapi_journal_count(); i++) {
+        mockmapi_event e;
+        if (mockmapi_journal_get(i, &e) == S_OK && e.event_type == MOCKMAPI_EVENT_VIOLATION)
+            r << "\n  #" << e.sequence << " " << e.method_name << ": " << e.message;
+    }
+    return r;
+}
 
 }  // namespace mockmapi
 
