@@ -88,6 +88,12 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // Like other command-line tools, end quietly when the reader of the output goes away (`| head`).
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE at start, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Demo { keep } => outcome("mockmapi demo", demo::run(keep)),
