@@ -220,6 +220,17 @@ impl Library {
         flags: u32,
         entry_points: EntryPoints,
     ) -> Result<(ComPtr, u32), LoadError> {
+        self.init_provider_as(entry, flags, entry_points, CURRENT_SPI_VERSION)
+    }
+
+    /// [`Library::init_provider`], telling the provider that the subsystem speaks `mapi_version`.
+    pub fn init_provider_as(
+        self: &Arc<Self>,
+        entry: &str,
+        flags: u32,
+        entry_points: EntryPoints,
+        mapi_version: u32,
+    ) -> Result<(ComPtr, u32), LoadError> {
         // SAFETY: the profile says this symbol is a provider entry point of the documented signature.
         let init: libloading::Symbol<ProviderInit> = unsafe { self.lib.get(entry.as_bytes()) }
             .map_err(|_| LoadError::MissingEntry {
@@ -237,7 +248,7 @@ impl Library {
                 entry_points.allocate_more,
                 entry_points.free_buffer,
                 flags,
-                CURRENT_SPI_VERSION,
+                mapi_version,
                 &mut version,
                 &mut object,
             )

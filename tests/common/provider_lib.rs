@@ -1,4 +1,5 @@
-//! Build `c-tests/providers/test_provider.c` as a shared library, once per variant.
+//! Build provider libraries for tests: `c-tests/providers/test_provider.c` (once per variant) and the
+//! example providers of `examples/providers/` (once per name).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -37,5 +38,47 @@ pub fn test_provider(define: Option<&str>) -> PathBuf {
     built
         .get_or_insert_with(HashMap::new)
         .insert(key, out.clone());
+    out
+}
+
+/// `examples/providers/<name>.c` built as a shared library against the SDK-compatible headers, once per
+/// name, with every warning an error: the example providers must stay clean.
+pub fn example_provider(name: &str) -> PathBuf {
+    static BUILT: Mutex<Option<HashMap<String, PathBuf>>> = Mutex::new(None);
+    let mut built = BUILT.lock().unwrap();
+    if let Some(p) = built.get_or_insert_with(HashMap::new).get(name) {
+        return p.clone();
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("examples/providers").join(format!("{name}.c"));
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("libexample_{name}.so"));
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let output = Command::new(&cc)
+        .args([
+            "-std=c11",
+            "-shared",
+            "-fPIC",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-pedantic",
+            "-pthread",
+            "-I",
+        ])
+        .arg(root.join("include/mockmapi/sdk"))
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("a C compiler ({cc}) to build {}: {e}", src.display()));
+    assert!(
+        output.status.success(),
+        "building {} failed:\n{}",
+        src.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    built
+        .get_or_insert_with(HashMap::new)
+        .insert(name.to_owned(), out.clone());
     out
 }
