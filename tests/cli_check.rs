@@ -4,6 +4,7 @@ mod common;
 
 use std::process::{Command, Output};
 
+use common::output_text as text;
 use common::provider_lib::test_provider;
 
 fn check(args: &[&str]) -> Output {
@@ -12,14 +13,6 @@ fn check(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run mockmapi")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 #[test]

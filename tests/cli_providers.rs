@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::output_text as text;
 use common::provider_lib::example_provider;
 
 /// A fresh folder of this test's own for the providers' files.
@@ -29,14 +30,6 @@ fn check(example: &str, args: &[&str], dir: &Path) -> Output {
         .env("MOCKMAPI_DEMO_OUTBOX", dir.join("outbox"))
         .output()
         .expect("run mockmapi")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 /// The report line of the check `name` with the status `status` ("pass", "FAIL", ...).

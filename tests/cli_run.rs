@@ -1,7 +1,11 @@
 //! `mockmapi run SCENARIO.yaml` end to end.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use common::output_text as text;
 
 fn run(scenario: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mockmapi"))
@@ -9,14 +13,6 @@ fn run(scenario: &Path) -> Output {
         .arg(scenario)
         .output()
         .expect("run mockmapi")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn dir(name: &str) -> PathBuf {

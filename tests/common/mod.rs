@@ -4,6 +4,15 @@
 
 pub mod provider_lib;
 
+/// Everything a finished command printed, stdout then stderr.
+pub fn output_text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
 use std::ffi::c_void;
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
