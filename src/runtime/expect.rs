@@ -200,8 +200,6 @@ fn in_order(observed: &[&Event], expected: &[Filter]) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::com::{MAPI_E_NO_SUPPORT, S_OK};
-    use std::ffi::CStr;
-    use std::sync::Arc;
 
     fn call(
         seq: u64,
@@ -215,9 +213,7 @@ mod tests {
             sequence: seq,
             session,
             provider_kind: Some(kind),
-            provider: Some(Arc::from(
-                CStr::from_bytes_with_nul(format!("{name}\0").as_bytes()).unwrap(),
-            )),
+            provider: Some(crate::runtime::journal::intern(name)),
             hresult: hr,
             ..Event::new(EventType::ProviderCall, method)
         }

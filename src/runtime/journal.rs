@@ -6,7 +6,6 @@
 
 use std::ffi::{CStr, CString};
 use std::fmt::Write as _;
-use std::sync::Arc;
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -50,7 +49,7 @@ pub struct Event {
     /// Session id (1-based, in logon order since the last reset); 0 when not about a session.
     pub session: u32,
     /// The provider's display name, when the event is about a provider.
-    pub provider: Option<Arc<CStr>>,
+    pub provider: Option<&'static CStr>,
     pub provider_kind: Option<ProviderKind>,
     pub method: Method,
     pub hresult: HRESULT,
@@ -91,10 +90,7 @@ impl Event {
 
     /// The provider name as text ("" when none).
     pub fn provider_str(&self) -> &str {
-        self.provider
-            .as_deref()
-            .and_then(|m| m.to_str().ok())
-            .unwrap_or("")
+        self.provider.and_then(|m| m.to_str().ok()).unwrap_or("")
     }
 
     /// The event as a JSON object (the JSON Lines form of `MOCKMAPI_JOURNAL`).
@@ -176,6 +172,20 @@ pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
 
 #[cfg(not(unix))]
 pub(crate) fn write_all_fd(_fd: i32, _bytes: &[u8]) {}
+
+/// A provider name as a C string shared by every event that names it: interned once per distinct name for the
+/// life of the process (names are few), so recording an event copies a pointer and touches no reference count.
+pub fn intern(name: &str) -> &'static CStr {
+    static NAMES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, &'static CStr>>> =
+        std::sync::LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
+    let mut names = NAMES.lock();
+    if let Some(n) = names.get(name) {
+        return n;
+    }
+    let c: &'static CStr = Box::leak(c_string(name).into_boxed_c_str());
+    names.insert(name.to_owned(), c);
+    c
+}
 
 /// Make a C string from text, replacing interior NULs so nothing is lost silently.
 pub fn c_string(s: impl Into<String>) -> CString {

@@ -9,7 +9,7 @@ use crate::com::{
 };
 use crate::policy::{PolicyDecision, RegValue, Registry, RegistryError};
 
-use super::journal::{c_string, Event, EventType};
+use super::journal::{Event, EventType};
 use super::loader::Library;
 use super::method::Method;
 use super::provider::{ComPtr, ProviderKind, ProviderRecord};
@@ -143,7 +143,7 @@ fn attach(
     let record = Arc::new(ProviderRecord {
         session,
         kind,
-        name: Arc::from(c_string(name.clone()).as_c_str()),
+        name: crate::runtime::journal::intern(&name),
         object,
         journal: journal.clone(),
         library,

@@ -97,7 +97,7 @@ impl ComPtr {
 pub struct ProviderRecord {
     pub session: u32,
     pub kind: ProviderKind,
-    pub name: Arc<CStr>,
+    pub name: &'static CStr,
     pub object: ComPtr,
     pub(crate) journal: Arc<Journal>,
     /// The library the provider came from, kept loaded while the record lives (dropped after the Release).
@@ -136,7 +136,7 @@ impl ProviderRecord {
     fn event(&self, event_type: EventType, method: Method) -> Event {
         Event {
             session: self.session,
-            provider: Some(self.name.clone()),
+            provider: Some(self.name),
             provider_kind: Some(self.kind),
             ..Event::new(event_type, method)
         }
