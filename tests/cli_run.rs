@@ -99,6 +99,21 @@ fn bad_files_cannot_run_and_say_why() {
         assert_eq!(o.status.code(), Some(2), "{name}: {}", text(&o));
         assert!(text(&o).contains(needle), "{name}: {}", text(&o));
     }
+    // A configuration that does not parse: exit 2, and the error names file:line:column.
+    std::fs::write(
+        d.join("broken-config.yaml"),
+        "profiles:\n  Outlook:\n    - kind: printer\n      fake: {}\n",
+    )
+    .unwrap();
+    let s = d.join("uses-broken-config.yaml");
+    std::fs::write(&s, "config: broken-config.yaml\nclient: documented\n").unwrap();
+    let o = run(&s);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("broken-config.yaml:3:13: unknown provider kind 'printer'"),
+        "{}",
+        text(&o)
+    );
     let o = run(&d.join("missing.yaml"));
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("cannot read"), "{}", text(&o));
