@@ -2,6 +2,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "mm_test.h"
 
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
@@ -50,5 +54,19 @@ int main(void) {
     mockmapi_reset();
     text = slurp("journal.jsonl");
     CHECK(text && count_lines(text) == before + 2, "appended, not rewritten");
+    /* When the process ends normally (exit, not _exit), what is left in the journal is written too: a child that
+     * logs on and exits appends its events. */
+    pid_t child = fork();
+    if (child == 0) {
+        MAPIInitialize(NULL);
+        IMAPISession *c = NULL;
+        MAPILogonEx(0, (LPTSTR) "written-at-exit", NULL, 0, &c);
+        exit(0);
+    }
+    int status = 0;
+    CHECK(child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "the child ran and exited normally");
+    text = slurp("journal.jsonl");
+    CHECK(text && strstr(text, "profile 'written-at-exit'") != NULL, "the child's journal was written at exit");
     return mm_finish("harness_journal_file");
 }

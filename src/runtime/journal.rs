@@ -337,6 +337,11 @@ impl Journal {
             if let Some(m) = message {
                 e.message = Some(c_string(m));
             }
+            if tracing::enabled!(tracing::Level::DEBUG) {
+                let mut line = String::new();
+                e.render(&mut line);
+                tracing::debug!(target: "mockmapi::journal", "{}", line.trim_end());
+            }
         }
     }
 
