@@ -48,7 +48,7 @@ impl Runtime {
         let st = self.inner.state.lock();
         let id = *st.sessions.keys().next()?;
         st.objects
-            .iter()
+            .values()
             .find(|o| o.id == id && o.generation == st.generation)
             .cloned()
     }

@@ -330,7 +330,7 @@ impl Runtime {
         st.next_session += 1;
         let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
         let p = obj.as_session();
-        st.objects.push(obj);
+        st.objects.insert(Arc::as_ptr(&obj) as usize, obj);
         let mut entry = SessionEntry {
             profile: name.clone(),
             providers: Vec::new(),
@@ -495,11 +495,13 @@ impl Runtime {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for o in st
+        let mut held: Vec<&Arc<SessionObject>> = st
             .objects
-            .iter()
+            .values()
             .filter(|o| o.generation == st.generation && o.ref_count() > 0)
-        {
+            .collect();
+        held.sort_by_key(|o| o.id);
+        for o in held {
             out.push(format!(
                 "session {} was never released: {} reference(s) left (Release every IMAPISession and \
                  IMAPIClientShutdown pointer obtained from MAPILogonEx and QueryInterface)",
@@ -544,8 +546,13 @@ impl Runtime {
             let config = st.config.clone();
             let old = std::mem::replace(&mut *st, State::new(config, generation));
             // Objects the client still holds stay allocated (and stale); released ones can go.
-            let (held, released): (Vec<_>, Vec<_>) =
-                old.objects.into_iter().partition(|o| o.ref_count() > 0);
+            let (held, released): (
+                std::collections::HashMap<_, _>,
+                std::collections::HashMap<_, _>,
+            ) = old
+                .objects
+                .into_iter()
+                .partition(|(_, o)| o.ref_count() > 0);
             st.objects = held;
             (old.sessions, released, old.fakes)
         };

@@ -170,7 +170,8 @@ pub(crate) struct State {
     pub(crate) order: Option<Order>,
     /// Every session object since the last reset, including released ones: the runtime owns their memory,
     /// so an over-release is detected instead of touching freed memory.
-    pub(crate) objects: Vec<Arc<SessionObject>>,
+    /// Keyed by the object's address (the `IMAPISession *`), so the control API finds a session in O(1).
+    pub(crate) objects: std::collections::HashMap<usize, Arc<SessionObject>>,
     /// Fake providers created since the last reset (the runtime owns their memory, as for sessions).
     pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
     /// The most recent client QueryFastShutdown returned S_OK.
@@ -195,7 +196,7 @@ impl State {
             next_session: 1,
             sessions: BTreeMap::new(),
             order: None,
-            objects: Vec::new(),
+            objects: std::collections::HashMap::new(),
             fakes: Vec::new(),
             last_query_ok: false,
             notified: false,

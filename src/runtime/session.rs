@@ -393,12 +393,10 @@ static CLIENT_SHUTDOWN_VTBL: IMAPIClientShutdownVtbl = IMAPIClientShutdownVtbl {
 
 /// Whether `p` is one of this runtime's session objects (by address; nothing is dereferenced).
 pub(crate) fn find_object(
-    objects: &[Arc<SessionObject>],
+    objects: &std::collections::HashMap<usize, Arc<SessionObject>>,
     p: *const c_void,
 ) -> Option<&Arc<SessionObject>> {
-    objects
-        .iter()
-        .find(|o| Arc::as_ptr(o) as *const c_void == p)
+    objects.get(&(p as usize))
 }
 
 const _: () = assert!(offset_of!(SessionObject, session) == 0);
