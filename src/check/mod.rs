@@ -159,14 +159,6 @@ const NORMAL_RULE: &str = "SPEC §5: Logoff, then Shutdown(&0), then Release";
 const TIME_RULE: &str = "calls at process end must be quick (--budget-ms)";
 const EXIT_RULE: &str = "SPEC §2.5: data survives the immediate exit after DoFastShutdown";
 
-fn kind_entry(kind: ProviderKind) -> &'static str {
-    match kind {
-        ProviderKind::Transport => "XPProviderInit",
-        ProviderKind::AddressBook => "ABProviderInit",
-        ProviderKind::Store => "MSProviderInit",
-    }
-}
-
 struct Ctx {
     lib: Arc<Library>,
     kind: ProviderKind,
@@ -205,11 +197,14 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
     ];
     let kind = opts
         .kind
-        .or_else(|| kinds.into_iter().find(|k| lib.has_symbol(kind_entry(*k))));
+        .or_else(|| kinds.into_iter().find(|k| lib.has_symbol(k.entry_point())));
     let mut ctx = Ctx {
         lib,
         kind: kind.unwrap_or(ProviderKind::Transport),
-        entry: kind_entry(kind.unwrap_or(ProviderKind::Transport)).to_owned(),
+        entry: kind
+            .unwrap_or(ProviderKind::Transport)
+            .entry_point()
+            .to_owned(),
         checks: Vec::new(),
     };
     let done = |ctx: Ctx| Report {
@@ -221,7 +216,7 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
     if kind.is_none() || !ctx.lib.has_symbol(&ctx.entry) {
         let wanted = opts.kind.map_or_else(
             || "XPProviderInit, ABProviderInit or MSProviderInit".to_owned(),
-            |k| kind_entry(k).to_owned(),
+            |k| k.entry_point().to_owned(),
         );
         ctx.add(
             "entry point",

@@ -147,7 +147,8 @@ impl Event {
     }
 }
 
-fn format_duration(d: Duration) -> String {
+/// A duration as a person reads it: ns, us or ms.
+pub fn format_duration(d: Duration) -> String {
     let ns = d.as_nanos();
     if ns < 1_000 {
         format!("{ns} ns")

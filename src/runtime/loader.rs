@@ -30,11 +30,7 @@ pub struct ProviderSource {
 impl ProviderSource {
     /// The entry point that will be called.
     pub fn entry_point(&self) -> &str {
-        self.entry.as_deref().unwrap_or(match self.kind {
-            ProviderKind::Transport => "XPProviderInit",
-            ProviderKind::AddressBook => "ABProviderInit",
-            ProviderKind::Store => "MSProviderInit",
-        })
+        self.entry.as_deref().unwrap_or(self.kind.entry_point())
     }
 }
 

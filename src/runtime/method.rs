@@ -96,6 +96,11 @@ impl Method {
         Method::ALL.iter().copied().find(|m| *m as u32 == v)
     }
 
+    /// The method a name (as [`Method::name`] gives it) stands for.
+    pub fn from_name(name: &str) -> Option<Method> {
+        Method::ALL.iter().copied().find(|m| m.name() == name)
+    }
+
     /// The method's name as MAPI spells it (control calls use the mockmapi function name).
     pub fn name(self) -> &'static str {
         self.c_name().to_str().expect("ASCII")
@@ -157,6 +162,7 @@ mod tests {
         let mut names = std::collections::HashSet::new();
         for m in Method::ALL {
             assert_eq!(Method::from_u32(m as u32), Some(m));
+            assert_eq!(Method::from_name(m.name()), Some(m));
             assert!(names.insert(m.name()), "duplicate name {}", m.name());
         }
         assert_eq!(Method::from_u32(40), None);

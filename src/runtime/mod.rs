@@ -65,11 +65,8 @@ pub(crate) fn profile_from_config(p: &crate::policy::config::ConfigProfile) -> P
         .providers
         .iter()
         .map(|c| {
-            let kind = match c.kind.as_str() {
-                "address-book" => ProviderKind::AddressBook,
-                "store" => ProviderKind::Store,
-                _ => ProviderKind::Transport,
-            };
+            let kind = ProviderKind::from_label(&c.kind)
+                .expect("the configuration parser accepts only the kinds' labels");
             match &c.source {
                 ConfigProviderSource::Library { path, entry } => {
                     ProfileProvider::Library(loader::ProviderSource {

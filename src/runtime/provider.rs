@@ -35,6 +35,26 @@ impl ProviderKind {
         }
     }
 
+    /// The kind a label (`transport`, `address-book`, `store`) names, as configuration and scenario files write it.
+    pub fn from_label(label: &str) -> Option<ProviderKind> {
+        [
+            ProviderKind::Transport,
+            ProviderKind::AddressBook,
+            ProviderKind::Store,
+        ]
+        .into_iter()
+        .find(|k| k.label() == label)
+    }
+
+    /// The standard provider entry point of the kind.
+    pub fn entry_point(self) -> &'static str {
+        match self {
+            ProviderKind::Transport => "XPProviderInit",
+            ProviderKind::AddressBook => "ABProviderInit",
+            ProviderKind::Store => "MSProviderInit",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProviderKind::Transport => "transport",
@@ -313,5 +333,24 @@ impl Drop for ProviderRecord {
                 format!("cannot Release the provider: {why}"),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProviderKind;
+
+    #[test]
+    fn labels_and_entry_points_of_the_kinds() {
+        for k in [
+            ProviderKind::Transport,
+            ProviderKind::AddressBook,
+            ProviderKind::Store,
+        ] {
+            assert_eq!(ProviderKind::from_label(k.label()), Some(k));
+            assert_eq!(ProviderKind::from_u32(k as u32), Some(k));
+        }
+        assert_eq!(ProviderKind::from_label("printer"), None);
+        assert_eq!(ProviderKind::AddressBook.entry_point(), "ABProviderInit");
     }
 }

@@ -77,20 +77,13 @@ fn hresult(text: &str, what: &str) -> Result<HRESULT, String> {
 }
 
 fn kind(text: &str) -> Result<ProviderKind, String> {
-    match text {
-        "transport" => Ok(ProviderKind::Transport),
-        "address-book" => Ok(ProviderKind::AddressBook),
-        "store" => Ok(ProviderKind::Store),
-        other => Err(format!(
-            "unknown provider kind '{other}'; use transport, address-book or store"
-        )),
-    }
+    ProviderKind::from_label(text).ok_or_else(|| {
+        format!("unknown provider kind '{text}'; use transport, address-book or store")
+    })
 }
 
 fn method(text: &str) -> Result<Method, String> {
-    Method::ALL
-        .into_iter()
-        .find(|m| m.name() == text)
+    Method::from_name(text)
         .ok_or_else(|| format!("unknown method '{text}'; use QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown, Shutdown, Release, QueryInterface"))
 }
 

@@ -1,6 +1,7 @@
 //! The journal as an aligned table for a person.
 
 use mockmapi::com::hresult_name;
+use mockmapi::runtime::journal::format_duration;
 use mockmapi::runtime::{Event, EventType};
 
 /// Render events as aligned columns: #, what, session, provider, method, result, time, note.
@@ -19,7 +20,11 @@ pub fn render(events: &[Event]) -> String {
                 EventType::ProviderCall | EventType::ClientCall => (
                     hresult_name(e.hresult)
                         .map_or_else(|| format!("0x{:08X}", e.hresult as u32), str::to_owned),
-                    format_time(e.duration.as_nanos()),
+                    if e.duration.is_zero() {
+                        String::new()
+                    } else {
+                        format_duration(e.duration)
+                    },
                 ),
                 _ => (String::new(), String::new()),
             };
@@ -74,16 +79,4 @@ pub fn render(events: &[Event]) -> String {
         );
     }
     out
-}
-
-fn format_time(ns: u128) -> String {
-    if ns == 0 {
-        String::new()
-    } else if ns < 1_000 {
-        format!("{ns} ns")
-    } else if ns < 1_000_000 {
-        format!("{:.1} us", ns as f64 / 1e3)
-    } else {
-        format!("{:.1} ms", ns as f64 / 1e6)
-    }
 }
