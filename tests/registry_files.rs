@@ -295,6 +295,52 @@ fn bad_files() -> Vec<BadFile> {
             "from 0 to 4294967295",
         ),
         (
+            "long-key-name.yaml",
+            b(format!(
+                "HKCU:\n  Software\\{}:\n    v: 1\n",
+                "k".repeat(256)
+            )),
+            Some((2, 3)),
+            "at most 255 per key name",
+        ),
+        (
+            "long-value-name.yaml",
+            // A YAML implicit key is at most 1024 characters: a long name is an explicit key (`? name`).
+            b(format!("{k}    ? {}\n    : 1\n", "n".repeat(16_384))),
+            Some((3, 5)),
+            "at most 16383",
+        ),
+        (
+            "deep.yaml",
+            b(format!(
+                "HKCU:\n  ? {}\n  :\n    v: 1\n",
+                vec!["d"; 513].join("\\")
+            )),
+            Some((2, 5)),
+            "512 keys deep",
+        ),
+        (
+            "long-key-name.reg",
+            b(format!(
+                "{reg}\"v\"=dword:1\r\n[HKEY_CURRENT_USER\\{}]\r\n",
+                "k".repeat(256)
+            )),
+            Some((5, 2)),
+            "at most 255 per key name",
+        ),
+        (
+            "long-value-name.reg",
+            b(format!("{reg}\"{}\"=dword:1\r\n", "n".repeat(16_384))),
+            Some((4, 1)),
+            "at most 16383",
+        ),
+        (
+            "delete-root.reg",
+            b(format!("{reg}[-HKEY_CURRENT_USER]\r\n")),
+            Some((4, 3)),
+            "hive root",
+        ),
+        (
             "qword-negative.yaml",
             b(format!("{k}    v: {{type: REG_QWORD, data: -5}}\n")),
             Some((3, 32)),

@@ -513,7 +513,7 @@ impl Runtime {
             out.push(format!(
                 "fake provider \"{}\" was never released: {} reference(s) left (Release the pointer \
                  mockmapi_fake_provider_create returned)",
-                f.name(),
+                super::text::one_line(f.name()),
                 f.ref_count()
             ));
         }
