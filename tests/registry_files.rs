@@ -988,3 +988,40 @@ fn randomized_mutations_never_panic_either_loader() {
         started.elapsed()
     );
 }
+
+/// A FIFO, a device or a socket given as a registry or configuration file is refused before it is opened (opening
+/// a FIFO would wait for a writer forever), and the previous hive stays.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_files_are_refused_without_blocking() {
+    let dir = temp_dir("not-regular");
+    let fifo = dir.join("hive.yaml");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let sock_path = dir.join("hive.sock");
+    let _sock = std::os::unix::net::UnixListener::bind(&sock_path).unwrap();
+    let rt = Runtime::new(Config::default());
+    rt.registry_set(POLICY_16, VALUE, RegValue::Dword(2));
+    let before = rt.registry_dump();
+    for (path, what) in [
+        (fifo.as_path(), "is a named pipe (FIFO), not a regular file"),
+        (Path::new("/dev/null"), "is a device, not a regular file"),
+        (sock_path.as_path(), "is a socket, not a regular file"),
+    ] {
+        let e = load_registry_file(path).unwrap_err();
+        assert!(e.to_string().contains(what), "{e}");
+        assert_eq!(e.kind, LoadErrorKind::Unreadable);
+        assert_eq!(rt.registry_load_file(path), E_INVALIDARG);
+        assert_eq!(rt.registry_dump(), before);
+        let e = load_config_file(path).unwrap_err();
+        assert!(e.to_string().contains(what), "{e}");
+    }
+    // Through discovery, as MOCKMAPI_CONFIG and MOCKMAPI_REGISTRY name them.
+    let found = discover(&DiscoveryInputs {
+        config_env: Some(fifo.clone().into_os_string()),
+        registry_env: Some(fifo.clone().into_os_string()),
+        cwd: None,
+    });
+    assert_eq!(found.errors.len(), 2, "{:?}", found.errors);
+}
