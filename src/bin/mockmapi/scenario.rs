@@ -33,7 +33,7 @@ use crate::table;
 
 /// What went wrong: `Err(message)` means the scenario could not run (exit 2).
 pub fn run(path: &Path) -> Result<bool, String> {
-    let bytes = read_limited(path).map_err(|e| e.to_string())?;
+    let bytes = read_limited(path).map_err(|e| format!("cannot read the scenario {e}"))?;
     let Parsed {
         scenario,
         filters,
