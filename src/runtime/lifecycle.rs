@@ -112,6 +112,11 @@ fn shut_down_providers(entry: SessionEntry) {
 /// States given up by [`Runtime::abandon_state`].
 static ABANDONED: parking_lot::Mutex<Vec<State>> = parking_lot::Mutex::new(Vec::new());
 
+/// Fake providers the client still held at a reset: kept allocated (the client may still Release them), no
+/// longer reported; dropped by a later reset once released.
+static RETIRED_FAKES: parking_lot::Mutex<Vec<Arc<super::fake::FakeProvider>>> =
+    parking_lot::Mutex::new(Vec::new());
+
 /// A provider loaded for a profile, not yet attached.
 struct Loaded {
     kind: ProviderKind,
@@ -585,9 +590,16 @@ impl Runtime {
         // Release the runtime's provider references first: a fake provider may reach zero here.
         drop(sessions);
         drop(objects);
-        // Fake providers with references left (held by the client) stay allocated until a later reset.
-        let (held, released): (Vec<_>, Vec<_>) = fakes.into_iter().partition(|f| f.ref_count() > 0);
-        rt.state.lock().fakes.extend(held);
+        // Fake providers with references left (held by the client) stay allocated until a later reset finds them
+        // released; reported once (above), they are no longer this runtime's: not listed as leaks again.
+        let released = {
+            let mut retired = RETIRED_FAKES.lock();
+            retired.extend(fakes);
+            let (held, released): (Vec<_>, Vec<_>) =
+                retired.drain(..).partition(|f| f.ref_count() > 0);
+            *retired = held;
+            released
+        };
         drop(released);
         rt.journal.clear();
         self.reload_config(Method::Reset);
