@@ -265,7 +265,7 @@ pub type mockmapi_fake_callback = Option<
 pub struct mockmapi_fake_spec {
     /// `MOCKMAPI_PROVIDER_*` (required).
     pub kind: u32,
-    /// Display name (UTF-8, copied); NULL gives "fake-<kind>".
+    /// Display name (UTF-8, copied); NULL gives `"fake-<kind>"`.
     pub name: *const c_char,
     /// Nonzero: `QueryInterface(IID_IMAPIProviderShutdown)` fails with `E_NOINTERFACE` (or is forwarded to
     /// `inner`), as for a provider that predates fast shutdown.
