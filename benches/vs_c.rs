@@ -94,7 +94,11 @@ impl CLib {
                 };
             }
             let size: unsafe extern "C" fn() -> usize = sym!("bl_record_size");
-            assert_eq!(size(), std::mem::size_of::<Record>(), "struct record layout");
+            assert_eq!(
+                size(),
+                std::mem::size_of::<Record>(),
+                "struct record layout"
+            );
             CLib {
                 providers_new: sym!("bl_providers_new"),
                 providers_free: sym!("bl_providers_free"),
@@ -138,7 +142,11 @@ impl<'a> CProviders<'a> {
 impl Drop for CProviders<'_> {
     fn drop(&mut self) {
         for i in 0..self.n {
-            assert_eq!(self.refs(i), 1, "a provider is freed while someone holds it");
+            assert_eq!(
+                self.refs(i),
+                1,
+                "a provider is freed while someone holds it"
+            );
         }
         // SAFETY: nobody holds them any more.
         unsafe { (self.c.providers_free)(self.p, self.n) }
@@ -160,14 +168,7 @@ impl<'a> CRound<'a> {
     }
     fn run(&mut self, methods: u32) -> HRESULT {
         // SAFETY: the array has room for `methods * n` records.
-        unsafe {
-            (self.prov.c.round)(
-                self.prov.p,
-                self.prov.n,
-                methods,
-                self.records.as_mut_ptr(),
-            )
-        }
+        unsafe { (self.prov.c.round)(self.prov.p, self.prov.n, methods, self.records.as_mut_ptr()) }
     }
 }
 
@@ -463,7 +464,8 @@ fn percall(c: &CLib) {
         );
         per.push(stat(&p.a).med * k);
     }
-    let step = per.iter().copied().fold(0.0, f64::max) / per.iter().copied().fold(f64::MAX, f64::min);
+    let step =
+        per.iter().copied().fold(0.0, f64::max) / per.iter().copied().fold(f64::MAX, f64::min);
     row(
         "per-call cost 1k → 100k providers",
         "flat within 5%",
@@ -633,7 +635,11 @@ fn child(mode: &str) {
     let key = CString::new("HKCU\\Software\\Vendor\\Bench\\Key99").unwrap();
     // SAFETY: valid strings and out-pointer.
     let hr = unsafe {
-        mockmapi::ffi::control::mockmapi_registry_get_dword(key.as_ptr(), c"Value9".as_ptr(), &mut v)
+        mockmapi::ffi::control::mockmapi_registry_get_dword(
+            key.as_ptr(),
+            c"Value9".as_ptr(),
+            &mut v,
+        )
     };
     match mode {
         "hive" => assert!(hr == S_OK && v == 99_009, "the hive was loaded"),
@@ -842,11 +848,22 @@ fn journal(c: &CLib) {
     for _ in 0..11 {
         let mut at = 0;
         // SAFETY: valid filter and out-pointer.
-        let a = timed(|| assert_eq!(unsafe { mockmapi_journal_find(&filter, start, &mut at) }, S_OK));
+        let a = timed(|| {
+            assert_eq!(
+                unsafe { mockmapi_journal_find(&filter, start, &mut at) },
+                S_OK
+            )
+        });
         // SAFETY: the records are initialized.
         let b = timed(|| {
             black_box(unsafe {
-                (c.find)(records.as_ptr(), n, start, MOCKMAPI_METHOD_NOTIFY_PROCESS_SHUTDOWN, store.as_ptr())
+                (c.find)(
+                    records.as_ptr(),
+                    n,
+                    start,
+                    MOCKMAPI_METHOD_NOTIFY_PROCESS_SHUTDOWN,
+                    store.as_ptr(),
+                )
             });
         });
         find.push(a, b);
@@ -855,7 +872,9 @@ fn journal(c: &CLib) {
         });
         // SAFETY: as above.
         let b = timed(|| {
-            black_box(unsafe { (c.count)(records.as_ptr(), n, MOCKMAPI_METHOD_NOTIFY_PROCESS_SHUTDOWN) });
+            black_box(unsafe {
+                (c.count)(records.as_ptr(), n, MOCKMAPI_METHOD_NOTIFY_PROCESS_SHUTDOWN)
+            });
         });
         count_type.push(a, b);
         // SAFETY: a valid filter.
@@ -864,9 +883,7 @@ fn journal(c: &CLib) {
         });
         // SAFETY: as above.
         let b = timed(|| {
-            black_box(unsafe {
-                (c.find)(records.as_ptr(), n, 0, u32::MAX, store.as_ptr())
-            });
+            black_box(unsafe { (c.find)(records.as_ptr(), n, 0, u32::MAX, store.as_ptr()) });
         });
         count_matching.push(a, b);
         // In order: Query, Notify, Do of "store"; there is no Do, so the whole journal is walked.
@@ -886,7 +903,13 @@ fn journal(c: &CLib) {
         // SAFETY: as above.
         let b = timed(|| {
             black_box(unsafe {
-                (c.find)(records.as_ptr(), n, 0, MOCKMAPI_METHOD_DO_FAST_SHUTDOWN, store.as_ptr())
+                (c.find)(
+                    records.as_ptr(),
+                    n,
+                    0,
+                    MOCKMAPI_METHOD_DO_FAST_SHUTDOWN,
+                    store.as_ptr(),
+                )
             });
         });
         expect.push(a, b);
