@@ -651,6 +651,8 @@ fn child(mode: &str) {
 }
 
 /// Run this executable as a child in `mode`; its CPU time (user + system) in nanoseconds.
+// The child is reaped by `wait4`, which also gives its CPU time.
+#[allow(clippy::zombie_processes)]
 fn spawn_child(dir: &Path, mode: &str, hive: Option<&Path>) -> f64 {
     let mut cmd = std::process::Command::new(std::env::current_exe().expect("current exe"));
     cmd.env(CHILD_ENV, mode)
