@@ -268,9 +268,9 @@ typedef struct _SPropValue _SPropValue;
  The three `IUnknown` slots.
  */
 typedef struct IUnknownVtbl {
-    HRESULT (*QueryInterface)(struct IUnknown *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IUnknown *This);
-    ULONG (*Release)(struct IUnknown *This);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IUnknown *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IUnknown *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IUnknown *This);
 } IUnknownVtbl;
 #endif
 
@@ -288,28 +288,28 @@ typedef struct IUnknown {
  IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
  */
 typedef struct IMAPISessionVtbl {
-    HRESULT (*QueryInterface)(struct IMAPISession *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IMAPISession *This);
-    ULONG (*Release)(struct IMAPISession *This);
-    HRESULT (*GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, struct _MAPIERROR **lppMAPIError);
-    HRESULT (*GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (*OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
-    HRESULT (*OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, LPCIID lpInterface, ULONG ulFlags, struct IAddrBook **lppAdrBook);
-    HRESULT (*OpenProfileSection)(struct IMAPISession *This, struct _MAPIUID *lpUID, LPCIID lpInterface, ULONG ulFlags, struct IProfSect **lppProfSect);
-    HRESULT (*GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (*OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
-    HRESULT (*CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
-    HRESULT (*Advise)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
-    HRESULT (*Unadvise)(struct IMAPISession *This, ULONG_PTR ulConnection);
-    HRESULT (*MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, struct IMessage *lpMessage);
-    HRESULT (*QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, struct _SPropValue **lppOptions);
-    HRESULT (*EnumAdrTypes)(struct IMAPISession *This, ULONG ulFlags, ULONG *lpcAdrTypes, LPTSTR **lpppszAdrTypes);
-    HRESULT (*QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, struct ENTRYID **lppEntryID);
-    HRESULT (*Logoff)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, ULONG ulReserved);
-    HRESULT (*SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, struct ENTRYID *lpEntryID);
-    HRESULT (*AdminServices)(struct IMAPISession *This, ULONG ulFlags, struct IMsgServiceAdmin **lppServiceAdmin);
-    HRESULT (*ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, struct IMsgStore *lpMsgStore, struct IMAPIFolder *lpParentFolder, LPCIID lpInterface, ULONG_PTR ulMessageToken, struct IMessage *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
-    HRESULT (*PrepareForm)(struct IMAPISession *This, LPCIID lpInterface, struct IMessage *lpMessage, ULONG_PTR *lpulMessageToken);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IMAPISession *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IMAPISession *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IMAPISession *This);
+    HRESULT (STDMETHODCALLTYPE *GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, struct _MAPIERROR **lppMAPIError);
+    HRESULT (STDMETHODCALLTYPE *GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
+    HRESULT (STDMETHODCALLTYPE *OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, LPCIID lpInterface, ULONG ulFlags, struct IAddrBook **lppAdrBook);
+    HRESULT (STDMETHODCALLTYPE *OpenProfileSection)(struct IMAPISession *This, struct _MAPIUID *lpUID, LPCIID lpInterface, ULONG ulFlags, struct IProfSect **lppProfSect);
+    HRESULT (STDMETHODCALLTYPE *GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
+    HRESULT (STDMETHODCALLTYPE *OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
+    HRESULT (STDMETHODCALLTYPE *CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *Advise)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
+    HRESULT (STDMETHODCALLTYPE *Unadvise)(struct IMAPISession *This, ULONG_PTR ulConnection);
+    HRESULT (STDMETHODCALLTYPE *MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, struct IMessage *lpMessage);
+    HRESULT (STDMETHODCALLTYPE *QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, struct _SPropValue **lppOptions);
+    HRESULT (STDMETHODCALLTYPE *EnumAdrTypes)(struct IMAPISession *This, ULONG ulFlags, ULONG *lpcAdrTypes, LPTSTR **lpppszAdrTypes);
+    HRESULT (STDMETHODCALLTYPE *QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, struct ENTRYID **lppEntryID);
+    HRESULT (STDMETHODCALLTYPE *Logoff)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, ULONG ulReserved);
+    HRESULT (STDMETHODCALLTYPE *SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, struct ENTRYID *lpEntryID);
+    HRESULT (STDMETHODCALLTYPE *AdminServices)(struct IMAPISession *This, ULONG ulFlags, struct IMsgServiceAdmin **lppServiceAdmin);
+    HRESULT (STDMETHODCALLTYPE *ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, struct IMsgStore *lpMsgStore, struct IMAPIFolder *lpParentFolder, LPCIID lpInterface, ULONG_PTR ulMessageToken, struct IMessage *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
+    HRESULT (STDMETHODCALLTYPE *PrepareForm)(struct IMAPISession *This, LPCIID lpInterface, struct IMessage *lpMessage, ULONG_PTR *lpulMessageToken);
 } IMAPISessionVtbl;
 #endif
 
@@ -357,6 +357,8 @@ typedef struct mockmapi_event_filter {
 /*
  Called inside every fake-provider method (after its delay): `method` is the `MOCKMAPI_METHOD_*` being
  called, `planned` the result the spec gives; the callback's return value is what the method returns.
+ A plain C function (cdecl), like every function mockmapi adds: declare it without `STDMETHODCALLTYPE`,
+ which only COM methods and MAPI entry points carry (on 32-bit Windows the compiler rejects a mismatch).
  */
 typedef HRESULT (*mockmapi_fake_callback)(void *context, struct IUnknown *provider, uint32_t method, HRESULT planned);
 
@@ -400,7 +402,8 @@ typedef struct mockmapi_fake_spec {
 
 /*
  `setup` (in the child: MAPIInitialize, MAPILogonEx, attach providers) and `verify` (in the parent, after
- the child ended: check the data) return `S_OK` on success.
+ the child ended: check the data) return `S_OK` on success. Plain C functions (cdecl), declared without
+ `STDMETHODCALLTYPE`, like every callback mockmapi takes.
  */
 typedef HRESULT (*mockmapi_exit_callback)(void *userdata);
 
@@ -517,12 +520,12 @@ typedef struct mockmapi_event {
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
 typedef struct IMAPIClientShutdownVtbl {
-    HRESULT (*QueryInterface)(struct IMAPIClientShutdown *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IMAPIClientShutdown *This);
-    ULONG (*Release)(struct IMAPIClientShutdown *This);
-    HRESULT (*QueryFastShutdown)(struct IMAPIClientShutdown *This);
-    HRESULT (*NotifyProcessShutdown)(struct IMAPIClientShutdown *This);
-    HRESULT (*DoFastShutdown)(struct IMAPIClientShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IMAPIClientShutdown *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IMAPIClientShutdown *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IMAPIClientShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *QueryFastShutdown)(struct IMAPIClientShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *NotifyProcessShutdown)(struct IMAPIClientShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *DoFastShutdown)(struct IMAPIClientShutdown *This);
 } IMAPIClientShutdownVtbl;
 #endif
 
@@ -540,12 +543,12 @@ typedef struct IMAPIClientShutdown {
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
 typedef struct IMAPIProviderShutdownVtbl {
-    HRESULT (*QueryInterface)(struct IMAPIProviderShutdown *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IMAPIProviderShutdown *This);
-    ULONG (*Release)(struct IMAPIProviderShutdown *This);
-    HRESULT (*QueryFastShutdown)(struct IMAPIProviderShutdown *This);
-    HRESULT (*NotifyProcessShutdown)(struct IMAPIProviderShutdown *This);
-    HRESULT (*DoFastShutdown)(struct IMAPIProviderShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IMAPIProviderShutdown *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IMAPIProviderShutdown *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IMAPIProviderShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *QueryFastShutdown)(struct IMAPIProviderShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *NotifyProcessShutdown)(struct IMAPIProviderShutdown *This);
+    HRESULT (STDMETHODCALLTYPE *DoFastShutdown)(struct IMAPIProviderShutdown *This);
 } IMAPIProviderShutdownVtbl;
 #endif
 
@@ -563,11 +566,11 @@ typedef struct IMAPIProviderShutdown {
  IUnknown, Shutdown, TransportLogon.
  */
 typedef struct IXPProviderVtbl {
-    HRESULT (*QueryInterface)(struct IXPProvider *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IXPProvider *This);
-    ULONG (*Release)(struct IXPProvider *This);
-    HRESULT (*Shutdown)(struct IXPProvider *This, ULONG *lpulFlags);
-    HRESULT (*TransportLogon)(struct IXPProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG *lpulFlags, struct _MAPIERROR **lppMAPIError, struct IXPLogon **lppXPLogon);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IXPProvider *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IXPProvider *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IXPProvider *This);
+    HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IXPProvider *This, ULONG *lpulFlags);
+    HRESULT (STDMETHODCALLTYPE *TransportLogon)(struct IXPProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG *lpulFlags, struct _MAPIERROR **lppMAPIError, struct IXPLogon **lppXPLogon);
 } IXPProviderVtbl;
 #endif
 
@@ -585,11 +588,11 @@ typedef struct IXPProvider {
  IUnknown, Shutdown, Logon.
  */
 typedef struct IABProviderVtbl {
-    HRESULT (*QueryInterface)(struct IABProvider *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IABProvider *This);
-    ULONG (*Release)(struct IABProvider *This);
-    HRESULT (*Shutdown)(struct IABProvider *This, ULONG *lpulFlags);
-    HRESULT (*Logon)(struct IABProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags, ULONG *lpulpcbSecurity, uint8_t **lppbSecurity, struct _MAPIERROR **lppMAPIError, struct IABLogon **lppABLogon);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IABProvider *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IABProvider *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IABProvider *This);
+    HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IABProvider *This, ULONG *lpulFlags);
+    HRESULT (STDMETHODCALLTYPE *Logon)(struct IABProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags, ULONG *lpulpcbSecurity, uint8_t **lppbSecurity, struct _MAPIERROR **lppMAPIError, struct IABLogon **lppABLogon);
 } IABProviderVtbl;
 #endif
 
@@ -607,13 +610,13 @@ typedef struct IABProvider {
  IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
  */
 typedef struct IMSProviderVtbl {
-    HRESULT (*QueryInterface)(struct IMSProvider *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct IMSProvider *This);
-    ULONG (*Release)(struct IMSProvider *This);
-    HRESULT (*Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
-    HRESULT (*Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (*SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (*CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct IMSProvider *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct IMSProvider *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct IMSProvider *This);
+    HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
+    HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
 #endif
 
@@ -630,10 +633,10 @@ typedef struct IMSProvider {
  IUnknown, then `Shutdown`.
  */
 typedef struct mockmapi_provider_vtbl {
-    HRESULT (*QueryInterface)(struct mockmapi_provider *This, REFIID riid, void **ppvObject);
-    ULONG (*AddRef)(struct mockmapi_provider *This);
-    ULONG (*Release)(struct mockmapi_provider *This);
-    HRESULT (*Shutdown)(struct mockmapi_provider *This, ULONG *lpulFlags);
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(struct mockmapi_provider *This, REFIID riid, void **ppvObject);
+    ULONG (STDMETHODCALLTYPE *AddRef)(struct mockmapi_provider *This);
+    ULONG (STDMETHODCALLTYPE *Release)(struct mockmapi_provider *This);
+    HRESULT (STDMETHODCALLTYPE *Shutdown)(struct mockmapi_provider *This, ULONG *lpulFlags);
 } mockmapi_provider_vtbl;
 
 /*

@@ -249,6 +249,8 @@ pub unsafe extern "C" fn mockmapi_leak_report(buffer: *mut c_char, size: usize) 
 
 /// Called inside every fake-provider method (after its delay): `method` is the `MOCKMAPI_METHOD_*` being
 /// called, `planned` the result the spec gives; the callback's return value is what the method returns.
+/// A plain C function (cdecl), like every function mockmapi adds: declare it without `STDMETHODCALLTYPE`,
+/// which only COM methods and MAPI entry points carry (on 32-bit Windows the compiler rejects a mismatch).
 pub type mockmapi_fake_callback = Option<
     unsafe extern "C" fn(
         context: *mut c_void,
@@ -418,7 +420,8 @@ pub const MOCKMAPI_EXIT_TIMED_OUT: u32 = 5;
 pub const MOCKMAPI_EXIT_EXITED_EARLY: u32 = 6;
 
 /// `setup` (in the child: MAPIInitialize, MAPILogonEx, attach providers) and `verify` (in the parent, after
-/// the child ended: check the data) return `S_OK` on success.
+/// the child ended: check the data) return `S_OK` on success. Plain C functions (cdecl), declared without
+/// `STDMETHODCALLTYPE`, like every callback mockmapi takes.
 pub type mockmapi_exit_callback = Option<unsafe extern "C" fn(userdata: *mut c_void) -> HRESULT>;
 
 /// Options of `mockmapi_exit_test`; zero-initialise for the defaults.
