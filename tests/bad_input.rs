@@ -1439,6 +1439,29 @@ fn rows() -> Vec<Row> {
             }
         ),
     ];
+    v.push(row!(
+        "mockmapi_version",
+        "(no arguments)",
+        "the version text, never NULL",
+        false,
+        none,
+        if mockmapi::ffi::version::mockmapi_version().is_null() {
+            "NULL".into()
+        } else {
+            "the version text, never NULL".into()
+        }
+    ));
+    v.push(row!(
+        "mockmapi_version_number",
+        "(no arguments)",
+        "the version number",
+        false,
+        none,
+        {
+            let _ = mockmapi::ffi::version::mockmapi_version_number();
+            "the version number".into()
+        }
+    ));
     if cfg!(unix) {
         v.push(row!(
             "mockmapi_registry_load_file",
