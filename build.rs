@@ -4,6 +4,9 @@
 //!   the executables' symbols to `dlopen`ed libraries.
 //! - `mockmapi demo` runs over the reference providers of `examples/providers/`: compile them into shared
 //!   libraries that the command embeds. Without a C compiler the command is built without its demo (it says so).
+//! - `MOCKMAPI_SONAME=<name>` (set by the CMake build, `CMakeLists.txt`, and by nobody else): give the cdylib that
+//!   versioned name (`libmockmapi.so.0`; on macOS the install name `@rpath/<name>`), as an installed shared
+//!   library has. Plain `cargo build` leaves it unset, so `-L target/release -lmockmapi` runs as it is.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -25,6 +28,14 @@ fn main() {
         println!("cargo:rustc-link-arg-tests=-rdynamic");
         println!("cargo:rustc-link-arg-bins=-rdynamic");
         println!("cargo:rustc-link-arg-examples=-rdynamic");
+    }
+    println!("cargo:rerun-if-env-changed=MOCKMAPI_SONAME");
+    if let Ok(soname) = std::env::var("MOCKMAPI_SONAME") {
+        if os == "macos" {
+            println!("cargo:rustc-cdylib-link-arg=-Wl,-install_name,@rpath/{soname}");
+        } else if unix {
+            println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+        }
     }
     if unix && build_demo_providers().is_ok() {
         println!("cargo:rustc-cfg=mockmapi_demo_providers");
