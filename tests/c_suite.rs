@@ -1,6 +1,7 @@
 //! Compiles every program in `c-tests/` (`*.c` as C11, `*.cpp` as C++17, `-Wall -Wextra -Werror -pedantic`)
 //! against `include/`, links each one to the staticlib and to the cdylib, and runs both. Each program is one
-//! test named after its file (`policy.c`, `examples/quickstart.c`), so `cargo test --test c_suite -- policy`
+//! test named after its file (`policy.c`, `examples/quickstart.c`; `README.md#1.c` for the READMEs' C and C++
+//! snippets, which must compile as written), so `cargo test --test c_suite -- policy`
 //! runs only the matching programs, `-- --list` lists them, and a failure names the program and shows its
 //! output. Adding a program to `c-tests/` is all it takes to add a test.
 //!
@@ -15,6 +16,7 @@
 //! - `fail-run <args...>`: after the normal run passed, run the program again with these arguments; that run
 //!   must fail by itself (a non-zero exit, not a signal and no sanitizer report) and print every `fail-output`.
 //! - `fail-output <text>`: text the `fail-run` output must contain (the rest of the line).
+//! - `compile-only`: compile the sources, link and run nothing (the README snippets that are not programs).
 //!
 //! Environment:
 //! - `MOCKMAPI_CTEST_SANITIZE=1`: build with `-fsanitize=address,undefined` (any report fails the program).
@@ -82,17 +84,77 @@ fn shared_lib_name() -> &'static str {
     }
 }
 
-/// Every `c-tests/*.c` and `*.cpp`, plus the README's quickstart (`examples/quickstart.c`).
-fn programs() -> Vec<PathBuf> {
+/// Every `c-tests/*.c` and `*.cpp`, the README's quickstart (`examples/quickstart.c`), and every C/C++ snippet of
+/// the READMEs: `(test name, source)`.
+fn programs(out_dir: &Path) -> Vec<(String, PathBuf)> {
     let filter = std::env::var("MOCKMAPI_CTEST_FILTER").unwrap_or_default();
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("c-tests"))
+    let mut v: Vec<(String, PathBuf)> = std::fs::read_dir(root().join("c-tests"))
         .expect("c-tests/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .chain(std::iter::once(root().join("examples/quickstart.c")))
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("c" | "cpp")))
-        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&filter))
+        .map(|p| (test_name(&p), p))
+        .chain(readme_snippets(out_dir))
+        .filter(|(name, _)| name.contains(&filter))
         .collect();
     v.sort();
+    v
+}
+
+/// The READMEs whose C and C++ snippets must compile as written.
+const READMES: [&str; 3] = ["README.md", "bindings/README.md", "bindings/cpp/README.md"];
+
+/// Each ```` ```c ```` / ```` ```cpp ```` block of the READMEs, written to a file of its own as it stands in the
+/// README, after directive lines: a snippet with `main` is built, linked and run like any program; one without
+/// (declarations a reader copies into their own code) is compiled only. A snippet that includes `<windows.h>`,
+/// `<mapix.h>` or the C++ helpers is compiled as SDK code, one that includes GoogleTest links it.
+/// Test names: `README.md#2.cpp` (the second C/C++ snippet of README.md).
+fn readme_snippets(out_dir: &Path) -> Vec<(String, PathBuf)> {
+    let dir = out_dir.join("readme-snippets");
+    std::fs::create_dir_all(&dir).expect("create the snippet directory");
+    let mut v = Vec::new();
+    for readme in READMES {
+        let Ok(text) = std::fs::read_to_string(root().join(readme)) else {
+            continue;
+        };
+        let mut n = 0;
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let ext = match line.trim_end() {
+                "```c" => "c",
+                "```cpp" | "```c++" => "cpp",
+                _ => continue,
+            };
+            let body: Vec<&str> = lines
+                .by_ref()
+                .take_while(|l| l.trim_end() != "```")
+                .collect();
+            let body = body.join("\n") + "\n";
+            n += 1;
+            let mut directives = String::new();
+            if [
+                "<windows.h>",
+                "<mapix.h>",
+                "mockmapi.hpp",
+                "mockmapi_gtest.hpp",
+            ]
+            .iter()
+            .any(|h| body.contains(h))
+            {
+                directives.push_str("// mockmapi-ctest: sdk\n");
+            }
+            if body.contains("gtest") {
+                directives.push_str("// mockmapi-ctest: gtest\n");
+            }
+            if !body.contains("main(") && !body.contains("TEST") {
+                directives.push_str("// mockmapi-ctest: compile-only\n");
+            }
+            let name = format!("{readme}#{n}.{ext}");
+            let file = dir.join(format!("{}.{ext}", name.replace(['/', '.', '#'], "_")));
+            std::fs::write(&file, directives + &body).expect("write a README snippet");
+            v.push((name, file));
+        }
+    }
     v
 }
 
@@ -117,6 +179,7 @@ struct Directives {
     flags: Vec<String>,
     fail_runs: Vec<Vec<String>>,
     fail_outputs: Vec<String>,
+    compile_only: bool,
 }
 
 fn directives(src: &Path) -> Result<Directives, String> {
@@ -142,6 +205,7 @@ fn directives(src: &Path) -> Result<Directives, String> {
             "flags" => d.flags.extend(words()),
             "fail-run" => d.fail_runs.push(words()),
             "fail-output" => d.fail_outputs.push(arg.to_owned()),
+            "compile-only" => d.compile_only = true,
             _ => {
                 return Err(format!(
                     "{}:{}: unknown directive `{word}` (see tests/c_suite.rs)",
@@ -241,15 +305,17 @@ fn test_name(src: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
-/// Compile a program's sources once; link the objects to the staticlib and to the cdylib.
+/// Compile a program's sources once; link the objects to the staticlib and to the cdylib (unless the program is
+/// `compile-only`).
 fn build(
     src: &Path,
+    name: &str,
     d: &Directives,
     libs: &Path,
     out_dir: &Path,
 ) -> Result<Vec<(Link, PathBuf)>, String> {
-    // The whole path: `x.c` and `x.cpp` are two programs, built concurrently.
-    let tag = test_name(src).replace(['.', '/'], "_").to_lowercase();
+    // The whole name: `x.c` and `x.cpp` are two programs, built concurrently.
+    let tag = name.replace(['.', '/', '#'], "_").to_lowercase();
     let sources: Vec<&Path> = std::iter::once(src)
         .chain(d.sources.iter().map(PathBuf::as_path))
         .collect();
@@ -258,6 +324,9 @@ fn build(
         let obj = out_dir.join(format!("{tag}-{i}.o"));
         compile(s, d, &obj)?;
         objects.push(obj);
+    }
+    if d.compile_only {
+        return Ok(Vec::new());
     }
     let linker = compiler(sources.iter().any(|s| is_cxx(s)));
     let hint = if d.gtest {
@@ -411,10 +480,15 @@ fn run_all(exe: &Path, d: &Directives, libs: &Path) -> Result<(), String> {
 }
 
 /// One program, end to end: build it, run it linked to each library, report the last lines of a failure.
-fn check_program(src: &Path, libs: &Result<PathBuf, String>, out_dir: &Path) -> Result<(), String> {
+fn check_program(
+    src: &Path,
+    name: &str,
+    libs: &Result<PathBuf, String>,
+    out_dir: &Path,
+) -> Result<(), String> {
     let libs = libs.as_ref().map_err(Clone::clone)?;
     let d = directives(src)?;
-    for (link, exe) in build(src, &d, libs, out_dir)? {
+    for (link, exe) in build(src, name, &d, libs, out_dir)? {
         run_all(&exe, &d, libs).map_err(|report| {
             let lines: Vec<&str> = report.lines().collect();
             let tail = &lines[lines.len().saturating_sub(80)..];
@@ -431,14 +505,14 @@ fn main() {
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-tests");
     std::fs::create_dir_all(&out_dir).expect("create the C suite's build directory");
     let out_dir = Arc::new(out_dir);
-    let progs = programs();
+    let progs = programs(&out_dir);
     assert!(!progs.is_empty(), "no C test programs found in c-tests/");
     let trials = progs
         .into_iter()
-        .map(|src| {
+        .map(|(name, src)| {
             let (libs, out_dir) = (Arc::clone(&libs), Arc::clone(&out_dir));
-            Trial::test(test_name(&src), move || {
-                check_program(&src, &libs, &out_dir).map_err(Failed::from)
+            Trial::test(name.clone(), move || {
+                check_program(&src, &name, &libs, &out_dir).map_err(Failed::from)
             })
         })
         .collect();

@@ -67,8 +67,9 @@ fn install_providers(dir: &Path) -> Result<ConfigProfile, String> {
     })
 }
 
-/// Run the demo; the exit code: 0 when every scenario behaved as documented.
-pub fn run(keep: Option<PathBuf>) -> Result<bool, String> {
+/// Run the demo; the exit code: 0 when every scenario behaved as documented. By default one summary table
+/// (policy × outcome); `wide`: every journal in full as well.
+pub fn run(keep: Option<PathBuf>, wide: bool) -> Result<bool, String> {
     let file = parse_config("config/mockmapi.yaml (built in)", SHIPPED_CONFIG)
         .map_err(|e| e.to_string())?;
     let dir = keep.unwrap_or_else(|| {
@@ -103,6 +104,8 @@ pub fn run(keep: Option<PathBuf>) -> Result<bool, String> {
         (Some(2), "FastShutdownBehavior = 2: disabled by the administrator; the client falls back to normal shutdown"),
     ];
     let mut all_ok = true;
+    let mut summary: Vec<Vec<String>> = Vec::new();
+    let mut longest_calls = Vec::new();
     for (behavior, title) in scenarios {
         rt.reset();
         if let Some(b) = behavior {
@@ -112,7 +115,9 @@ pub fn run(keep: Option<PathBuf>) -> Result<bool, String> {
                 RegValue::Dword(b),
             );
         }
-        println!("== {title}");
+        if wide {
+            println!("== {title}");
+        }
         rt.initialize(std::ptr::null_mut());
         let session = rt.logon(None, 0).map_err(|hr| {
             format!(
@@ -133,7 +138,7 @@ pub fn run(keep: Option<PathBuf>) -> Result<bool, String> {
             }
             rt.uninitialize();
         }
-        print!("{}", table::render(&rt.journal().snapshot()));
+        let events = rt.journal().snapshot();
         let expected = if behavior == Some(2) {
             MAPI_E_NO_SUPPORT
         } else {
@@ -141,17 +146,72 @@ pub fn run(keep: Option<PathBuf>) -> Result<bool, String> {
         };
         let ok = hr == expected && rt.violation_count() == 0;
         all_ok &= ok;
-        println!(
-            "-> {} ({}); {} violation(s){}\n",
+        let outcome = if fast {
+            "fast shutdown: the process would exit now"
+        } else {
+            "normal shutdown"
+        };
+        if wide {
+            print!("{}", table::render(&events, true));
+            println!(
+                "-> {outcome} ({}); {} violation(s){}\n",
+                hresult_display(hr),
+                rt.violation_count(),
+                if ok { "" } else { "  <-- not as documented" }
+            );
+        }
+        let provider_calls: Vec<&mockmapi::runtime::Event> = events
+            .iter()
+            .filter(|e| e.event_type == mockmapi::runtime::EventType::ProviderCall)
+            .collect();
+        let longest = provider_calls
+            .iter()
+            .map(|e| e.duration)
+            .max()
+            .unwrap_or_default();
+        longest_calls.push(longest);
+        summary.push(vec![
+            behavior.map_or_else(|| "none (default 0)".to_owned(), |b| b.to_string()),
+            mockmapi::com::hresult_name(hr).unwrap_or("?").to_owned(),
             if fast {
-                "fast shutdown: the process would exit now"
+                "fast".to_owned()
             } else {
-                "normal shutdown"
+                "normal".to_owned()
             },
-            hresult_display(hr),
-            rt.violation_count(),
-            if ok { "" } else { "  <-- not as documented" }
-        );
+            provider_calls.len().to_string(),
+            rt.violation_count().to_string(),
+            String::new(),
+            if ok {
+                "as documented".to_owned()
+            } else {
+                "NOT as documented".to_owned()
+            },
+        ]);
+    }
+    let unit = table::Unit::for_longest(longest_calls.iter().copied());
+    for (row, d) in summary.iter_mut().zip(&longest_calls) {
+        row[5] = unit.format(*d);
+    }
+    let longest = format!("longest ({})", unit.name());
+    print!(
+        "{}",
+        table::columns(
+            &[
+                "policy",
+                "client result",
+                "shutdown",
+                "calls",
+                "violations",
+                &longest,
+                "verdict"
+            ],
+            &summary,
+            &[3, 4, 5],
+            Some(table::WIDTH),
+        )
+    );
+    if !wide {
+        println!("\nEvery call of each run, with results and durations: mockmapi demo --wide");
     }
     rt.reset();
     println!("Check your own provider the same way: mockmapi check path/to/libyourprovider.so --exit-test");

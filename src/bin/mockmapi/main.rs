@@ -12,6 +12,7 @@ use mockmapi::check::{check_library, Options};
 use mockmapi::runtime::ProviderKind;
 
 mod demo;
+mod report;
 mod scenario;
 mod scenario_file;
 mod table;
@@ -40,6 +41,9 @@ enum Command {
         /// Keep the reference provider libraries (and the store's file) in this folder instead of a temporary one.
         #[arg(long)]
         keep: Option<PathBuf>,
+        /// Also print every journal in full (one table per policy value, wider than 100 columns).
+        #[arg(long)]
+        wide: bool,
     },
     /// Replay a scenario file: a profile, a policy, the client's calls, and the provider calls expected.
     ///
@@ -48,6 +52,24 @@ enum Command {
     Run {
         /// The scenario file (YAML).
         scenario: PathBuf,
+        /// Print the journal's long columns whole instead of fitting it in 100 columns.
+        #[arg(long)]
+        wide: bool,
+    },
+    /// Draw a journal (the JSON Lines file MOCKMAPI_JOURNAL writes) as a picture: a sequence diagram of every
+    /// call between the client, the sessions and each provider, with results, durations, violations and
+    /// diagnostics, and a timeline of provider call durations against the budget.
+    ///
+    /// The output's extension picks the format: `.html` (the picture and a table of events) or `.svg`.
+    Report {
+        /// The journal (JSON Lines).
+        journal: PathBuf,
+        /// The file to write: report.html or report.svg.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The provider call budget the timeline marks, in milliseconds.
+        #[arg(long, default_value_t = 1000)]
+        budget_ms: u64,
     },
     /// Load a provider library as Outlook would and run the conformance checks.
     ///
@@ -72,6 +94,9 @@ enum Command {
         /// (`mockmapi_exit_prepare`, if exported, runs first). POSIX only.
         #[arg(long)]
         exit_test: bool,
+        /// Print long lines whole instead of wrapping the text at 100 columns.
+        #[arg(long)]
+        wide: bool,
     },
 }
 
@@ -97,14 +122,27 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo { keep } => outcome("mockmapi demo", demo::run(keep)),
-        Command::Run { scenario } => outcome("mockmapi run", scenario::run(&scenario)),
+        Command::Demo { keep, wide } => outcome("mockmapi demo", demo::run(keep, wide)),
+        Command::Run { scenario, wide } => outcome("mockmapi run", scenario::run(&scenario, wide)),
+        Command::Report {
+            journal,
+            output,
+            budget_ms,
+        } => outcome(
+            "mockmapi report",
+            report::run(
+                &journal,
+                &output,
+                std::time::Duration::from_millis(budget_ms),
+            ),
+        ),
         Command::Check {
             library,
             kind,
             format,
             budget_ms,
             exit_test,
+            wide,
         } => {
             let mut opts = Options::new(library);
             opts.kind = kind.map(|k| match k {
@@ -117,7 +155,8 @@ fn main() -> ExitCode {
             match check_library(&opts) {
                 Ok(report) => {
                     match format {
-                        Format::Text => print!("{}", report.to_text()),
+                        Format::Text if wide => print!("{}", report.to_text()),
+                        Format::Text => print!("{}", table::wrap(&report.to_text(), table::WIDTH)),
                         Format::Json => println!(
                             "{}",
                             serde_json::to_string_pretty(&report.to_json()).expect("JSON")

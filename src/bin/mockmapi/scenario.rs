@@ -32,7 +32,7 @@ use crate::scenario_file::{parse, Client, Parsed};
 use crate::table;
 
 /// What went wrong: `Err(message)` means the scenario could not run (exit 2).
-pub fn run(path: &Path) -> Result<bool, String> {
+pub fn run(path: &Path, wide: bool) -> Result<bool, String> {
     let bytes = read_limited(path).map_err(|e| format!("cannot read the scenario {e}"))?;
     let Parsed {
         scenario,
@@ -97,7 +97,7 @@ pub fn run(path: &Path) -> Result<bool, String> {
             last
         }
     };
-    println!("{}", table::render(&rt.journal().snapshot()));
+    println!("{}", table::render(&rt.journal().snapshot(), wide));
     let mut ok = true;
     if let Some(want) = expected_result {
         if want != last {
