@@ -1516,12 +1516,15 @@ unsafe fn read_restriction(
     p: *mut SRestriction,
 ) -> Result<Restriction, HRESULT> {
     Restriction::read(p).map_err(|e| {
-        let why = if e == MAPI_E_TOO_COMPLEX {
-            "uses a kind this table cannot evaluate (RES_SUBRESTRICTION, RES_COUNT or RELOP_RE) or nests too deeply"
-        } else {
-            "is not valid (an unknown kind or operator, or a NULL pointer inside it)"
-        };
-        bad(rt, e, format!("IMAPITable::{what}: the restriction {why}"))
+        if e == MAPI_E_TOO_COMPLEX {
+            rt.journal().diagnostic(
+                Method::Table,
+                0,
+                format!("IMAPITable::{what}: MAPI_E_TOO_COMPLEX: the restriction uses what this table cannot evaluate (RES_SUBRESTRICTION, RES_COUNT, RELOP_RE) or nests too deeply"),
+            );
+            return e;
+        }
+        bad(rt, e, format!("IMAPITable::{what}: the restriction is not valid (an unknown kind or operator, or a NULL pointer inside it)"))
     })
 }
 
