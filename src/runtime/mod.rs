@@ -23,6 +23,7 @@ pub mod method;
 pub mod provider;
 mod registry;
 pub mod session;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -368,7 +369,7 @@ impl Runtime {
         self.inner.journal.violation_count()
     }
 
-    /// Run `f` inside the panic boundary of this runtime (see [`Inner::guard`]).
+    /// Run `f` inside this runtime's panic boundary: a panic in `f` becomes `on_panic` and a journal entry.
     pub fn guard<R>(&self, method: Method, on_panic: R, f: impl FnOnce() -> R) -> R {
         self.inner.guard(method, on_panic, f)
     }
