@@ -17,7 +17,9 @@
 /*
  The SPI version the mock subsystem speaks (`ulMAPIVer` passed to provider entry points).
  */
+#ifndef CURRENT_SPI_VERSION
 #define CURRENT_SPI_VERSION 65552
+#endif
 
 /*
  A transport provider (`XPProviderInit`). Fan-outs visit transports first.
@@ -184,11 +186,6 @@
 #define MOCKMAPI_REG_QWORD 11
 
 /*
- `ENTRYID` (`LPENTRYID`): a variable-length entry identifier.
- */
-typedef struct ENTRYID ENTRYID;
-
-/*
  `IABLogon` (`LPABLOGON`): an address book provider's logon object.
  */
 typedef struct IABLogon IABLogon;
@@ -263,7 +260,7 @@ typedef struct _MAPIUID _MAPIUID;
  */
 typedef struct _SPropValue _SPropValue;
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_IUNKNOWN)
 /*
  The three `IUnknown` slots.
  */
@@ -274,7 +271,7 @@ typedef struct IUnknownVtbl {
 } IUnknownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_IUNKNOWN)
 /*
  `IUnknown`: the first field of every COM object is its `lpVtbl`.
  */
@@ -283,7 +280,7 @@ typedef struct IUnknown {
 } IUnknown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SESSION)
 /*
  IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
  */
@@ -293,27 +290,27 @@ typedef struct IMAPISessionVtbl {
     ULONG (STDMETHODCALLTYPE *Release)(struct IMAPISession *This);
     HRESULT (STDMETHODCALLTYPE *GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, struct _MAPIERROR **lppMAPIError);
     HRESULT (STDMETHODCALLTYPE *GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (STDMETHODCALLTYPE *OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
     HRESULT (STDMETHODCALLTYPE *OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, LPCIID lpInterface, ULONG ulFlags, struct IAddrBook **lppAdrBook);
     HRESULT (STDMETHODCALLTYPE *OpenProfileSection)(struct IMAPISession *This, struct _MAPIUID *lpUID, LPCIID lpInterface, ULONG ulFlags, struct IProfSect **lppProfSect);
     HRESULT (STDMETHODCALLTYPE *GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (STDMETHODCALLTYPE *OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
-    HRESULT (STDMETHODCALLTYPE *CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
-    HRESULT (STDMETHODCALLTYPE *Advise)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
+    HRESULT (STDMETHODCALLTYPE *OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
+    HRESULT (STDMETHODCALLTYPE *CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *Advise)(struct IMAPISession *This, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
     HRESULT (STDMETHODCALLTYPE *Unadvise)(struct IMAPISession *This, ULONG_PTR ulConnection);
     HRESULT (STDMETHODCALLTYPE *MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, struct IMessage *lpMessage);
     HRESULT (STDMETHODCALLTYPE *QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, struct _SPropValue **lppOptions);
     HRESULT (STDMETHODCALLTYPE *EnumAdrTypes)(struct IMAPISession *This, ULONG ulFlags, ULONG *lpcAdrTypes, LPTSTR **lpppszAdrTypes);
-    HRESULT (STDMETHODCALLTYPE *QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, struct ENTRYID **lppEntryID);
+    HRESULT (STDMETHODCALLTYPE *QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, ENTRYID **lppEntryID);
     HRESULT (STDMETHODCALLTYPE *Logoff)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, ULONG ulReserved);
-    HRESULT (STDMETHODCALLTYPE *SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, struct ENTRYID *lpEntryID);
+    HRESULT (STDMETHODCALLTYPE *SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, ENTRYID *lpEntryID);
     HRESULT (STDMETHODCALLTYPE *AdminServices)(struct IMAPISession *This, ULONG ulFlags, struct IMsgServiceAdmin **lppServiceAdmin);
     HRESULT (STDMETHODCALLTYPE *ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, struct IMsgStore *lpMsgStore, struct IMAPIFolder *lpParentFolder, LPCIID lpInterface, ULONG_PTR ulMessageToken, struct IMessage *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
     HRESULT (STDMETHODCALLTYPE *PrepareForm)(struct IMAPISession *This, LPCIID lpInterface, struct IMessage *lpMessage, ULONG_PTR *lpulMessageToken);
 } IMAPISessionVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SESSION)
 /*
  `IMAPISession`: what `MAPILogonEx` returns.
  */
@@ -515,7 +512,7 @@ typedef struct mockmapi_event {
     const void *object;
 } mockmapi_event;
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /*
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -529,7 +526,7 @@ typedef struct IMAPIClientShutdownVtbl {
 } IMAPIClientShutdownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /*
  `IMAPIClientShutdown`: what a client gets from `IMAPISession::QueryInterface(IID_IMAPIClientShutdown)`.
  */
@@ -538,7 +535,7 @@ typedef struct IMAPIClientShutdown {
 } IMAPIClientShutdown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /*
  IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -552,7 +549,7 @@ typedef struct IMAPIProviderShutdownVtbl {
 } IMAPIProviderShutdownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /*
  `IMAPIProviderShutdown`: what a provider exposes through `QueryInterface(IID_IMAPIProviderShutdown)`.
  */
@@ -561,7 +558,7 @@ typedef struct IMAPIProviderShutdown {
 } IMAPIProviderShutdown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  IUnknown, Shutdown, TransportLogon.
  */
@@ -574,7 +571,7 @@ typedef struct IXPProviderVtbl {
 } IXPProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  `IXPProvider`: a transport provider object, as returned by `XPProviderInit`.
  */
@@ -583,7 +580,7 @@ typedef struct IXPProvider {
 } IXPProvider;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  IUnknown, Shutdown, Logon.
  */
@@ -596,7 +593,7 @@ typedef struct IABProviderVtbl {
 } IABProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  `IABProvider`: an address book provider object, as returned by `ABProviderInit`.
  */
@@ -605,7 +602,7 @@ typedef struct IABProvider {
 } IABProvider;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
  */
@@ -614,13 +611,13 @@ typedef struct IMSProviderVtbl {
     ULONG (STDMETHODCALLTYPE *AddRef)(struct IMSProvider *This);
     ULONG (STDMETHODCALLTYPE *Release)(struct IMSProvider *This);
     HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
-    HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /*
  `IMSProvider`: a message store provider object, as returned by `MSProviderInit`.
  */
@@ -647,47 +644,89 @@ typedef struct mockmapi_provider {
     const struct mockmapi_provider_vtbl *lpVtbl;
 } mockmapi_provider;
 
+#ifndef S_OK
 #define S_OK 0
+#endif
 
+#ifndef S_FALSE
 #define S_FALSE 1
+#endif
 
+#ifndef E_NOTIMPL
 #define E_NOTIMPL (HRESULT)2147500033u
+#endif
 
+#ifndef E_NOINTERFACE
 #define E_NOINTERFACE (HRESULT)2147500034u
+#endif
 
+#ifndef MAPI_E_INTERFACE_NOT_SUPPORTED
 #define MAPI_E_INTERFACE_NOT_SUPPORTED E_NOINTERFACE
+#endif
 
+#ifndef E_POINTER
 #define E_POINTER (HRESULT)2147500035u
+#endif
 
+#ifndef E_FAIL
 #define E_FAIL (HRESULT)2147500037u
+#endif
 
+#ifndef MAPI_E_CALL_FAILED
 #define MAPI_E_CALL_FAILED E_FAIL
+#endif
 
+#ifndef E_UNEXPECTED
 #define E_UNEXPECTED (HRESULT)2147549183u
+#endif
 
+#ifndef E_OUTOFMEMORY
 #define E_OUTOFMEMORY (HRESULT)2147942414u
+#endif
 
+#ifndef MAPI_E_NOT_ENOUGH_MEMORY
 #define MAPI_E_NOT_ENOUGH_MEMORY E_OUTOFMEMORY
+#endif
 
+#ifndef E_INVALIDARG
 #define E_INVALIDARG (HRESULT)2147942487u
+#endif
 
+#ifndef MAPI_E_INVALID_PARAMETER
 #define MAPI_E_INVALID_PARAMETER E_INVALIDARG
+#endif
 
+#ifndef MAPI_E_NO_SUPPORT
 #define MAPI_E_NO_SUPPORT (HRESULT)2147746050u
+#endif
 
+#ifndef MAPI_E_INVALID_OBJECT
 #define MAPI_E_INVALID_OBJECT (HRESULT)2147746056u
+#endif
 
+#ifndef MAPI_E_NOT_FOUND
 #define MAPI_E_NOT_FOUND (HRESULT)2147746063u
+#endif
 
+#ifndef MAPI_E_VERSION
 #define MAPI_E_VERSION (HRESULT)2147746064u
+#endif
 
+#ifndef MAPI_E_LOGON_FAILED
 #define MAPI_E_LOGON_FAILED (HRESULT)2147746065u
+#endif
 
+#ifndef MAPI_E_USER_CANCEL
 #define MAPI_E_USER_CANCEL (HRESULT)2147746067u
+#endif
 
+#ifndef MAPI_E_TIMEOUT
 #define MAPI_E_TIMEOUT (HRESULT)2147746817u
+#endif
 
+#ifndef MAPI_E_NOT_INITIALIZED
 #define MAPI_E_NOT_INITIALIZED (HRESULT)2147747333u
+#endif
 
 
 
