@@ -112,10 +112,7 @@ fn sdk_programs() -> Vec<(PathBuf, Vec<PathBuf>, Vec<String>)> {
     let mut programs = Vec::new();
     for entry in std::fs::read_dir(root().join("c-tests")).expect("c-tests/") {
         let path = entry.unwrap().path();
-        if !matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("c" | "cpp")
-        ) {
+        if !matches!(path.extension().and_then(|e| e.to_str()), Some("c" | "cpp")) {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();

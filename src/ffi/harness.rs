@@ -142,7 +142,10 @@ pub unsafe extern "C" fn mockmapi_journal_expect(
                 Err(hr) => return hr,
             }
         }
-        match expect::expect(&rt.journal().snapshot(), &filters, mode) {
+        match rt
+            .journal()
+            .read(|events| expect::expect(events.iter(), &filters, mode))
+        {
             Ok(()) => {
                 copy_text("", diff, diff_size);
                 write_out(diff_length, 0);
@@ -170,10 +173,7 @@ pub unsafe extern "C" fn mockmapi_journal_count_matching(
             },
         };
         rt.journal()
-            .snapshot()
-            .iter()
-            .filter(|e| f.matches(e))
-            .count()
+            .read(|events| events.iter().filter(|e| f.matches(e)).count())
     })
 }
 
@@ -201,14 +201,14 @@ pub unsafe extern "C" fn mockmapi_journal_find(
                 Err(hr) => return hr,
             },
         };
-        let events = rt.journal().snapshot();
-        match events
-            .iter()
-            .enumerate()
-            .skip(start)
-            .find(|(_, e)| f.matches(e))
-        {
-            Some((i, _)) => {
+        let found = rt.journal().read(|events| {
+            events
+                .iter_from(start)
+                .position(|e| f.matches(e))
+                .map(|at| start + at)
+        });
+        match found {
+            Some(i) => {
                 write_out(index, i);
                 S_OK
             }
@@ -267,7 +267,7 @@ pub type mockmapi_fake_callback = Option<
 pub struct mockmapi_fake_spec {
     /// `MOCKMAPI_PROVIDER_*` (required).
     pub kind: u32,
-    /// Display name (UTF-8, copied); NULL gives "fake-<kind>".
+    /// Display name (UTF-8, copied); NULL gives `"fake-<kind>"`.
     pub name: *const c_char,
     /// Nonzero: `QueryInterface(IID_IMAPIProviderShutdown)` fails with `E_NOINTERFACE` (or is forwarded to
     /// `inner`), as for a provider that predates fast shutdown.

@@ -78,7 +78,7 @@ impl Inner {
                 format!("Logoff ulReserved is {reserved}; it must be 0"),
             );
         }
-        let n = entry.providers.len();
+        let n = entry.provider_count();
         tracing::debug!(
             session = obj.id,
             providers = n,
@@ -95,7 +95,7 @@ impl Inner {
 /// Normal shutdown of one session's providers, in order: each gets `Shutdown(&0)`, then the runtime's
 /// reference is released (the `Release` is journaled when the record's last `Arc` goes).
 fn shut_down_providers(entry: SessionEntry) {
-    for record in entry.providers {
+    for record in entry.into_providers() {
         record.call_shutdown();
         drop(record);
     }
@@ -132,13 +132,10 @@ fn attach(
     library: Option<Arc<Library>>,
     journal: &Arc<crate::runtime::Journal>,
 ) -> String {
+    let same_kind = entry.of_kind(kind);
     let name = match name {
         Some(n) => n.to_owned(),
-        None => format!(
-            "{}-{}",
-            kind.label(),
-            entry.providers.iter().filter(|p| p.kind == kind).count() + 1
-        ),
+        None => format!("{}-{}", kind.label(), same_kind.len() + 1),
     };
     let record = Arc::new(ProviderRecord {
         session,
@@ -148,12 +145,7 @@ fn attach(
         journal: journal.clone(),
         library,
     });
-    let at = entry
-        .providers
-        .iter()
-        .position(|p| p.kind > kind)
-        .unwrap_or(entry.providers.len());
-    entry.providers.insert(at, record);
+    same_kind.push(record);
     name
 }
 
@@ -331,10 +323,7 @@ impl Runtime {
         let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
         let p = obj.as_session();
         st.objects.insert(Arc::as_ptr(&obj) as usize, obj);
-        let mut entry = SessionEntry {
-            profile: name.clone(),
-            providers: Vec::new(),
-        };
+        let mut entry = SessionEntry::new(name.clone());
         let n = loaded.len();
         for l in loaded {
             attach(
@@ -441,7 +430,10 @@ impl Runtime {
         };
         let id = {
             let st = rt.state.lock();
-            let Some(obj) = find_object(&st.objects, session as *const c_void).cloned() else {
+            let Some(obj) = find_object(&st.objects, session as *const c_void)
+                .or_else(|| find_object(&st.stale.objects, session as *const c_void))
+                .cloned()
+            else {
                 drop(st);
                 return bad("mockmapi_session_add_provider: session is not an IMAPISession returned by MAPILogonEx \
                             since the last mockmapi_reset"
@@ -540,28 +532,41 @@ impl Runtime {
     pub fn reset(&self) {
         let rt = &self.inner;
         self.report_leaks(Method::Reset);
-        let (sessions, objects, fakes) = {
+        // Only what the last test created is looked at (see `Stale`).
+        let (sessions, released, fakes) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
             let config = st.config.clone();
-            let old = std::mem::replace(&mut *st, State::new(config, generation));
+            let mut old = std::mem::replace(&mut *st, State::new(config, generation));
+            let mut stale = std::mem::take(&mut old.stale);
             // Objects the client still holds stay allocated (and stale); released ones can go.
-            let (held, released): (
-                std::collections::HashMap<_, _>,
-                std::collections::HashMap<_, _>,
-            ) = old
-                .objects
-                .into_iter()
-                .partition(|(_, o)| o.ref_count() > 0);
-            st.objects = held;
+            let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+            for (at, o) in old.objects.drain() {
+                if o.ref_count() > 0 {
+                    stale.objects.insert(at, o);
+                } else {
+                    released.push(Box::new(o));
+                }
+            }
+            st.stale = stale;
             (old.sessions, released, old.fakes)
         };
         // Release the runtime's provider references first: a fake provider may reach zero here.
         drop(sessions);
-        drop(objects);
-        // Fake providers with references left (held by the client) stay allocated until a later reset.
-        let (held, released): (Vec<_>, Vec<_>) = fakes.into_iter().partition(|f| f.ref_count() > 0);
-        rt.state.lock().fakes.extend(held);
+        drop(released);
+        // Fake providers with references left (held by the client) stay allocated, stale.
+        let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+        {
+            let mut st = rt.state.lock();
+            for f in fakes {
+                if f.ref_count() > 0 {
+                    st.stale.fakes.push(f);
+                } else {
+                    released.push(Box::new(f));
+                }
+            }
+            st.stale.sweep(&mut released);
+        }
         drop(released);
         rt.journal.clear();
         self.reload_config(Method::Reset);
