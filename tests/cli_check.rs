@@ -24,6 +24,17 @@ fn a_correct_provider_is_ready() {
     assert!(t.contains("verdict: READY for fast shutdown"), "{t}");
     assert!(!t.contains("FAIL"), "{t}");
     assert!(t.contains("pass    policies 0/1/2"), "{t}");
+    for line in t.lines() {
+        assert!(
+            line.chars().count() <= 100 || !line.contains(' '),
+            "wider than 100 columns without --wide: {line:?}"
+        );
+    }
+    let wide = text(&check(&[lib.to_str().unwrap(), "--wide"]));
+    assert!(
+        wide.lines().any(|l| l.chars().count() > 100),
+        "--wide keeps long lines whole"
+    );
 }
 
 #[test]
@@ -74,7 +85,8 @@ fn each_common_mistake_fails_the_right_check_with_the_reason() {
     ];
     for (define, check_name, reason) in cases {
         let lib = test_provider(Some(define));
-        let o = check(&[lib.to_str().unwrap()]);
+        // --wide: each check on one line, however long its reason.
+        let o = check(&[lib.to_str().unwrap(), "--wide"]);
         let t = text(&o);
         assert_eq!(o.status.code(), Some(1), "{define}: {t}");
         let line = t

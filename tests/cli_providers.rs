@@ -20,12 +20,14 @@ fn scratch(test: &str) -> PathBuf {
     dir
 }
 
-/// `mockmapi check <example> <args>`, with the store file and the outbox inside `dir`.
+/// `mockmapi check <example> <args> --wide` (one line per check, whatever its length), with the store file
+/// and the outbox inside `dir`.
 fn check(example: &str, args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mockmapi"))
         .arg("check")
         .arg(example_provider(example))
         .args(args)
+        .arg("--wide")
         .env("MOCKMAPI_STORE_PATH", dir.join("store.txt"))
         .env("MOCKMAPI_DEMO_OUTBOX", dir.join("outbox"))
         .output()
