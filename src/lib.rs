@@ -5,10 +5,12 @@
 //! - [`runtime`]: the subsystem model ([`runtime::Runtime`]), usable directly from Rust.
 //! - [`ffi`]: the exported C surface, declared in `include/mockmapi.h`.
 //! - [`check`]: the conformance checks of a provider library (`mockmapi check`).
+//! - [`rules`]: the stable identifiers of the rules (defined in `RULES.md`).
 #![allow(clippy::missing_safety_doc)]
 
 pub mod check;
 pub mod com;
 pub mod ffi;
 pub mod policy;
+pub mod rules;
 pub mod runtime;

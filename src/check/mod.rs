@@ -783,7 +783,14 @@ fn check_exit(ctx: &mut Ctx) {
             return crate::com::MAPI_E_LOGON_FAILED;
         };
         match lib.init_provider(&entry, 0, EntryPoints::PLAIN) {
-            Ok((obj, _)) => rt.add_provider(s, kind, Some("provider"), obj.as_ptr()),
+            Ok((obj, _)) => {
+                let hr = rt.add_provider(s, kind, Some("provider"), obj.as_ptr());
+                // Hold no reference beyond what Outlook would: the runtime's own is the only one, so a store
+                // that saves only when its last reference goes is found out.
+                // SAFETY: the reference the entry point gave us.
+                let _ = unsafe { obj.release() };
+                hr
+            }
             Err(_) => crate::com::MAPI_E_LOGON_FAILED,
         }
     };

@@ -143,6 +143,9 @@ pub(crate) struct Inner {
     pub(crate) entry_points: loader::EntryPoints,
     /// The configuration files (see `registry.rs`); taken before `state`, never while holding it.
     pub(crate) files: Mutex<registry::Files>,
+    /// The exited state as provider records see it (set with `State::exited`, under the state lock), and the
+    /// references kept once exited.
+    pub(crate) latch: Arc<provider::ExitLatch>,
 }
 
 /// One active (not logged-off) session.
@@ -155,8 +158,11 @@ pub(crate) struct SessionEntry {
 pub(crate) struct State {
     pub(crate) config: Config,
     pub(crate) init_count: u32,
-    /// A client `DoFastShutdown` reached providers: the process is gone as far as MAPI is concerned.
+    /// A client `DoFastShutdown` started calling providers: the process is gone as far as MAPI is concerned.
     pub(crate) exited: bool,
+    /// That `DoFastShutdown` is still calling providers: the process is still alive, so the memory functions
+    /// (`MAPIAllocateBuffer`, `MAPIAllocateMore`, `MAPIFreeBuffer`) a provider saving its data may use still work.
+    pub(crate) exit_fan_out: bool,
     /// Bumped by every reset; a session object from an older generation is stale.
     pub(crate) generation: u64,
     pub(crate) next_session: u32,
@@ -171,10 +177,16 @@ pub(crate) struct State {
     pub(crate) objects: std::collections::HashMap<usize, Arc<SessionObject>>,
     /// Fake providers created since the last reset (the runtime owns their memory, as for sessions).
     pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
-    /// The most recent client QueryFastShutdown returned S_OK.
-    pub(crate) last_query_ok: bool,
-    /// NotifyProcessShutdown reached providers since that query.
-    pub(crate) notified: bool,
+    /// The fast-shutdown sequence the most recent completed client QueryFastShutdown began (`None`: no query
+    /// since the last reset, last MAPIUninitialize, or a query is running).
+    pub(crate) sequence: Option<Sequence>,
+    /// Bumped by every client QueryFastShutdown at its start: a query installs its sequence only if no other
+    /// query started since.
+    pub(crate) queries: u64,
+    /// Bumped by every logon and provider attachment; `added_what` says what the latest one was. A query that
+    /// saw another value at its start no longer stands.
+    pub(crate) added: u64,
+    pub(crate) added_what: String,
     pub(crate) registry: Registry,
     pub(crate) office_version: String,
     /// Windows only: the policy is read from the real registry (no emulation was selected).
@@ -189,14 +201,17 @@ impl State {
             config,
             init_count: 0,
             exited: false,
+            exit_fan_out: false,
             generation,
             next_session: 1,
             sessions: BTreeMap::new(),
             order: None,
             objects: std::collections::HashMap::new(),
             fakes: Vec::new(),
-            last_query_ok: false,
-            notified: false,
+            sequence: None,
+            queries: 0,
+            added: 0,
+            added_what: String::new(),
             native_registry: false,
         }
     }
@@ -221,15 +236,72 @@ impl State {
 /// Every provider of the active sessions, in fan-out order, shared by the fan-outs that use it.
 pub(crate) type Order = Arc<[Arc<ProviderRecord>]>;
 
+/// One fast-shutdown sequence (SPEC §4 "one interface per sequence"): the providers the client's
+/// `QueryFastShutdown` reached, each holding the `IMAPIProviderShutdown` obtained then, in fan-out order.
+/// `NotifyProcessShutdown` and `DoFastShutdown` call exactly these, through the held pointers.
+pub(crate) struct Sequence {
+    /// The providers that answered through `IMAPIProviderShutdown` (the held interface is
+    /// `ProviderRecord::iface`), in fan-out order. A logged-off session's providers are removed.
+    pub(crate) held: Order,
+    /// The query returned `S_OK`.
+    pub(crate) ok: bool,
+    /// NotifyProcessShutdown reached providers since the query.
+    pub(crate) notified: bool,
+    /// Why the query no longer stands: a session logged on or a provider attached after it.
+    pub(crate) invalidated: Option<String>,
+}
+
+impl State {
+    /// Record a change that invalidates the standing query (a logon or an attached provider).
+    pub(crate) fn note_added(&mut self, what: String) {
+        self.order = None;
+        self.added += 1;
+        if let Some(seq) = &mut self.sequence {
+            if seq.invalidated.is_none() {
+                seq.invalidated = Some(what.clone());
+            }
+        }
+        self.added_what = what;
+    }
+
+    /// Remove a logged-off session's providers from the standing sequence and mark them closed (no
+    /// fast-shutdown call reaches them from now on). Returns the old sequence's array, to drop outside the lock.
+    pub(crate) fn close_providers(&mut self, providers: &[Arc<ProviderRecord>]) -> Option<Order> {
+        self.order = None;
+        for p in providers {
+            p.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        let seq = self.sequence.as_mut()?;
+        if !seq
+            .held
+            .iter()
+            .any(|p| providers.iter().any(|q| Arc::ptr_eq(p, q)))
+        {
+            return None;
+        }
+        let kept: Order = seq
+            .held
+            .iter()
+            .filter(|p| !providers.iter().any(|q| Arc::ptr_eq(p, q)))
+            .cloned()
+            .collect();
+        Some(std::mem::replace(&mut seq.held, kept))
+    }
+}
+
 /// The message every call after the exited state carries.
 pub const AFTER_EXIT: &str =
     "MAPI call after DoFastShutdown: the process has exited as far as MAPI is concerned \
-     (the client must make no MAPI call after a DoFastShutdown that reached providers)";
+     (no MAPI call is allowed once a client DoFastShutdown starts calling providers) [rule MM-FS-EXITED]";
 
 impl Inner {
     /// The common gate of every MAPI call: exited, then initialized. Journals the violation it finds.
     pub(crate) fn gate(&self, st: &State, method: Method, session: u32) -> Result<(), HRESULT> {
-        if st.exited {
+        let memory = matches!(
+            method,
+            Method::MAPIAllocateBuffer | Method::MAPIAllocateMore | Method::MAPIFreeBuffer
+        );
+        if st.exited && !(st.exit_fan_out && memory) {
             self.journal.violation(method, session, AFTER_EXIT);
             return Err(MAPI_E_CALL_FAILED);
         }
@@ -283,6 +355,7 @@ impl Runtime {
                 libraries: Mutex::new(Vec::new()),
                 entry_points,
                 files: Mutex::new(registry::Files::fixed()),
+                latch: Arc::new(provider::ExitLatch::default()),
             }),
         }
     }
