@@ -61,7 +61,7 @@ static void store_hook(tp_provider *self, int method, void *ctx) {
     }
 }
 
-static HRESULT STDMETHODCALLTYPE setup(void *userdata) {
+static HRESULT setup(void *userdata) {
     store_ctx *c = (store_ctx *)userdata;
     active = c;
     tp_init(&store, MOCKMAPI_PROVIDER_STORE, "file store", 1);
@@ -78,7 +78,7 @@ static HRESULT STDMETHODCALLTYPE setup(void *userdata) {
     return hr;
 }
 
-static HRESULT STDMETHODCALLTYPE verify(void *userdata) {
+static HRESULT verify(void *userdata) {
     store_ctx *c = (store_ctx *)userdata;
     char buf[16] = {0};
     int fd = open(c->path, O_RDONLY);

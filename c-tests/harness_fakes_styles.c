@@ -20,7 +20,7 @@ typedef struct seen {
     uint32_t methods[16];
 } seen;
 
-static HRESULT STDMETHODCALLTYPE override_do(void *ctx, IUnknown *provider, uint32_t method, HRESULT planned) {
+static HRESULT override_do(void *ctx, IUnknown *provider, uint32_t method, HRESULT planned) {
     seen *s = (seen *)ctx;
     (void)provider;
     if (s->count < 16) s->methods[s->count] = method;

@@ -1,6 +1,8 @@
 //! Compiles every program in `c-tests/` (`*.c` as C11, `*.cpp` as C++17, `-Wall -Wextra -Werror -pedantic`)
-//! against `include/`, links each one to the staticlib and to the cdylib, runs it, and fails if any program
-//! fails to build or exits non-zero.
+//! against `include/`, links each one to the staticlib and to the cdylib, and runs both. Each program is one
+//! test named after its file (`policy.c`, `examples/quickstart.c`), so `cargo test --test c_suite -- policy`
+//! runs only the matching programs, `-- --list` lists them, and a failure names the program and shows its
+//! output. Adding a program to `c-tests/` is all it takes to add a test.
 //!
 //! A program may carry directives, one per line, each a line of its own starting with `// mockmapi-ctest:`:
 //! - `sdk`: compile it the way a provider author's Windows code is compiled: the include path is
@@ -17,15 +19,17 @@
 //! Environment:
 //! - `MOCKMAPI_CTEST_SANITIZE=1`: build with `-fsanitize=address,undefined` (any report fails the program).
 //! - `MOCKMAPI_CTEST_VALGRIND=1`: run each program under `valgrind --error-exitcode=99`.
-//! - `MOCKMAPI_CTEST_FILTER=text`: only programs whose file name contains `text`.
-//! - `CC` / `CXX`: the compilers (default `cc` / `c++`).
+//! - `MOCKMAPI_CTEST_FILTER=text`: only programs whose file name contains `text` (the same as
+//!   `cargo test --test c_suite -- text`).
+//! - `CC` / `CXX`: the compilers (default `cc` / `c++`). A missing compiler fails the programs that need it.
 //!
 //! Each program is compiled with `-DMOCKMAPI_SOURCE_DIR="<repository root>"` (to find its fixtures) and runs in
 //! a temporary directory of its own, without the caller's `MOCKMAPI_CONFIG` and `MOCKMAPI_REGISTRY`.
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A hang guard for a single program run, not a timing assertion.
@@ -41,19 +45,23 @@ fn root() -> PathBuf {
 /// library as a dependency, its staticlib and cdylib are written next to this binary in `target/<profile>/deps`
 /// and are not copied up to `target/<profile>` (which may hold stale ones from an earlier `cargo build`), so
 /// `deps/` is the place to look.
-fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("current_exe");
-    let dir = exe.parent().expect("target/<profile>/deps").to_path_buf();
+fn lib_dir() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
+    let dir = exe
+        .parent()
+        .ok_or("the test binary has no parent directory")?
+        .to_path_buf();
     for f in [static_lib_name(), shared_lib_name()] {
-        assert!(
-            dir.join(f).exists(),
-            "{} is missing: the C suite links against the staticlib and cdylib that `cargo test` builds next to \
-             its test binaries (crate-type = [\"cdylib\", \"staticlib\", \"rlib\"] in Cargo.toml). Run the \
-             suite with `cargo test`.",
-            dir.join(f).display()
-        );
+        if !dir.join(f).exists() {
+            return Err(format!(
+                "{} is missing: the C suite links against the staticlib and cdylib that `cargo test` builds next \
+                 to its test binaries (crate-type = [\"cdylib\", \"staticlib\", \"rlib\"] in Cargo.toml). Run \
+                 the suite with `cargo test`.",
+                dir.join(f).display()
+            ));
+        }
     }
-    dir
+    Ok(dir)
 }
 
 fn static_lib_name() -> &'static str {
@@ -92,12 +100,6 @@ fn programs() -> Vec<PathBuf> {
 enum Link {
     Static,
     Shared,
-}
-
-struct Outcome {
-    name: String,
-    ok: bool,
-    report: String,
 }
 
 fn env_on(name: &str) -> bool {
@@ -232,57 +234,67 @@ fn compile(src: &Path, d: &Directives, obj: &Path) -> Result<(), String> {
     exec(cmd, &format!("{cc} on {}", src.display()), "")
 }
 
+/// The test name of a program: its file name, or its path from the repository root outside `c-tests/`.
+fn test_name(src: &Path) -> String {
+    let rel = src.strip_prefix(root()).unwrap_or(src);
+    let rel = rel.strip_prefix("c-tests").unwrap_or(rel);
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// Compile a program's sources once; link the objects to the staticlib and to the cdylib.
 fn build(
     src: &Path,
-    link: Link,
+    d: &Directives,
     libs: &Path,
     out_dir: &Path,
-) -> Result<(PathBuf, Directives), String> {
-    let d = directives(src)?;
-    // The whole file name: `x.c` and `x.cpp` are two programs, built concurrently.
-    let name = src.file_name().unwrap().to_string_lossy().replace('.', "_");
-    let tag = format!("{name}-{link:?}").to_lowercase();
-    let exe = out_dir.join(&tag);
+) -> Result<Vec<(Link, PathBuf)>, String> {
+    // The whole path: `x.c` and `x.cpp` are two programs, built concurrently.
+    let tag = test_name(src).replace(['.', '/'], "_").to_lowercase();
     let sources: Vec<&Path> = std::iter::once(src)
         .chain(d.sources.iter().map(PathBuf::as_path))
         .collect();
     let mut objects = Vec::new();
     for (i, s) in sources.iter().enumerate() {
         let obj = out_dir.join(format!("{tag}-{i}.o"));
-        compile(s, &d, &obj)?;
+        compile(s, d, &obj)?;
         objects.push(obj);
     }
     let linker = compiler(sources.iter().any(|s| is_cxx(s)));
-    let mut cmd = Command::new(&linker);
-    cmd.arg("-pthread")
-        .args(sanitizer_flags())
-        .args(&objects)
-        .arg("-o")
-        .arg(&exe);
-    if d.gtest {
-        cmd.args(["-lgtest_main", "-lgtest"]);
-    }
-    match link {
-        Link::Static => {
-            cmd.arg(libs.join(static_lib_name()));
-            if !cfg!(windows) {
-                cmd.args(["-lpthread", "-ldl", "-lm"]);
-            }
-        }
-        Link::Shared => {
-            cmd.arg("-L").arg(libs).arg("-lmockmapi");
-            if !cfg!(windows) {
-                cmd.arg(format!("-Wl,-rpath,{}", libs.display()));
-            }
-        }
-    }
     let hint = if d.gtest {
         "\n(this program uses GoogleTest: install it, e.g. `apt-get install libgtest-dev`)"
     } else {
         ""
     };
-    exec(cmd, &format!("{linker} linking {}", exe.display()), hint)?;
-    Ok((exe, d))
+    let mut exes = Vec::new();
+    for link in [Link::Static, Link::Shared] {
+        let exe = out_dir.join(format!("{tag}-{link:?}").to_lowercase());
+        let mut cmd = Command::new(&linker);
+        cmd.arg("-pthread")
+            .args(sanitizer_flags())
+            .args(&objects)
+            .arg("-o")
+            .arg(&exe);
+        if d.gtest {
+            cmd.args(["-lgtest_main", "-lgtest"]);
+        }
+        match link {
+            Link::Static => {
+                cmd.arg(libs.join(static_lib_name()));
+                if !cfg!(windows) {
+                    cmd.args(["-lpthread", "-ldl", "-lm"]);
+                }
+            }
+            Link::Shared => {
+                cmd.arg("-L").arg(libs).arg("-lmockmapi");
+                if !cfg!(windows) {
+                    cmd.arg(format!("-Wl,-rpath,{}", libs.display()));
+                }
+            }
+        }
+        exec(cmd, &format!("{linker} linking {}", exe.display()), hint)?;
+        exes.push((link, exe));
+    }
+    Ok(exes)
 }
 
 /// Run a program (with `args`) to completion; its exit status (None: killed by the hang guard) and output.
@@ -398,74 +410,37 @@ fn run_all(exe: &Path, d: &Directives, libs: &Path) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn c_programs_pass_against_static_and_shared_library() {
-    let libs = lib_dir();
+/// One program, end to end: build it, run it linked to each library, report the last lines of a failure.
+fn check_program(src: &Path, libs: &Result<PathBuf, String>, out_dir: &Path) -> Result<(), String> {
+    let libs = libs.as_ref().map_err(Clone::clone)?;
+    let d = directives(src)?;
+    for (link, exe) in build(src, &d, libs, out_dir)? {
+        run_all(&exe, &d, libs).map_err(|report| {
+            let lines: Vec<&str> = report.lines().collect();
+            let tail = &lines[lines.len().saturating_sub(80)..];
+            let link = format!("{link:?}").to_lowercase();
+            format!("linked to the {link} library:\n{}", tail.join("\n"))
+        })?;
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let libs = Arc::new(lib_dir());
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-tests");
-    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::create_dir_all(&out_dir).expect("create the C suite's build directory");
+    let out_dir = Arc::new(out_dir);
     let progs = programs();
     assert!(!progs.is_empty(), "no C test programs found in c-tests/");
-    let jobs: Vec<(PathBuf, Link)> = progs
-        .iter()
-        .flat_map(|p| [(p.clone(), Link::Static), (p.clone(), Link::Shared)])
+    let trials = progs
+        .into_iter()
+        .map(|src| {
+            let (libs, out_dir) = (Arc::clone(&libs), Arc::clone(&out_dir));
+            Trial::test(test_name(&src), move || {
+                check_program(&src, &libs, &out_dir).map_err(Failed::from)
+            })
+        })
         .collect();
-    let queue = Mutex::new(jobs.into_iter());
-    let results = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .max(2);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some((src, link)) = queue.lock().unwrap().next() else {
-                    break;
-                };
-                let name = format!("{} [{link:?}]", src.file_name().unwrap().to_string_lossy())
-                    .to_lowercase();
-                let outcome = match build(&src, link, &libs, &out_dir)
-                    .and_then(|(exe, d)| run_all(&exe, &d, &libs))
-                {
-                    Ok(_) => Outcome {
-                        name,
-                        ok: true,
-                        report: String::new(),
-                    },
-                    Err(report) => Outcome {
-                        name,
-                        ok: false,
-                        report,
-                    },
-                };
-                results.lock().unwrap().push(outcome);
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap();
-    results.sort_by(|a, b| a.name.cmp(&b.name));
-    let failed: Vec<&Outcome> = results.iter().filter(|o| !o.ok).collect();
-    for o in &results {
-        println!(
-            "c-test {} ... {}",
-            o.name,
-            if o.ok { "ok" } else { "FAILED" }
-        );
-    }
-    println!(
-        "{} passed, {} failed",
-        results.len() - failed.len(),
-        failed.len()
-    );
-    if !failed.is_empty() {
-        let mut msg = String::new();
-        for o in &failed {
-            let tail: Vec<&str> = o.report.lines().collect();
-            let start = tail.len().saturating_sub(80);
-            msg.push_str(&format!(
-                "\n==== {} ====\n{}\n",
-                o.name,
-                tail[start..].join("\n")
-            ));
-        }
-        panic!("{} C test program run(s) failed:{msg}", failed.len());
-    }
+    libtest_mimic::run(&args, trials).exit();
 }

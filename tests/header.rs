@@ -12,8 +12,14 @@ fn root() -> PathBuf {
 }
 
 fn generate() -> String {
-    let config =
+    let mut config =
         cbindgen::Config::from_file(root().join("cbindgen.toml")).expect("cbindgen.toml parses");
+    // The version macros come from Cargo.toml, the version's one source.
+    let after = config.after_includes.take().unwrap_or_default();
+    config.after_includes = Some(format!(
+        "{after}\n{}",
+        mockmapi::ffi::version::header_defines()
+    ));
     let bindings = cbindgen::Builder::new()
         .with_crate(root())
         .with_config(config)
@@ -21,7 +27,48 @@ fn generate() -> String {
         .expect("cbindgen generates the header");
     let mut out = Vec::new();
     bindings.write(&mut out);
-    String::from_utf8(out).expect("UTF-8 header")
+    add_calling_conventions(&String::from_utf8(out).expect("UTF-8 header"))
+}
+
+/// cbindgen drops the ABI of function-pointer types (its issues #55 and #718), so the generated text is
+/// post-processed here, where the drift test sees it: every function-pointer *member of a struct* is a COM
+/// method slot, `extern "system"` in Rust, and reads `RET (STDMETHODCALLTYPE *Name)(...)` as in the SDK
+/// (`__stdcall` on 32-bit Windows). Function-pointer *typedefs* are mockmapi's own callbacks, `extern "C"` in
+/// Rust, and stay plain C. `calling_conventions_match_the_rust_abi` checks both against the Rust sources.
+fn add_calling_conventions(header: &str) -> String {
+    let mut out = String::with_capacity(header.len() + 4096);
+    let mut in_struct = false;
+    let mut in_comment = false;
+    for line in header.split_inclusive('\n') {
+        let t = line.trim();
+        if in_comment || t.starts_with("/*") {
+            in_comment = !t.contains("*/");
+        } else if t.starts_with("//") {
+            // a line comment: copied as it is
+        } else if t.starts_with('}') {
+            in_struct = false;
+        } else if (t.starts_with("typedef struct ") || t.starts_with("struct ")) && t.ends_with('{')
+        {
+            in_struct = true;
+        } else if in_struct && fn_pointer_member(t).is_some() {
+            out.push_str(&line.replacen("(*", "(STDMETHODCALLTYPE *", 1));
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `RET (*Name)(...);` (or with the convention already written) → `Name`.
+fn fn_pointer_member(line: &str) -> Option<&str> {
+    let (ret, rest) = line.split_once('(')?;
+    let rest = rest
+        .strip_prefix("STDMETHODCALLTYPE ")
+        .unwrap_or(rest)
+        .strip_prefix('*')?;
+    let (name, after) = rest.split_once(')')?;
+    let simple = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (!ret.trim().is_empty() && simple(name) && after.starts_with('(')).then_some(name)
 }
 
 #[test]
@@ -348,4 +395,332 @@ int main() { (void)call; return 0; }
         };
         compile_snippet(cc, lang, std, src, "layout");
     }
+}
+
+/// Every Rust source file under `src/`, as text.
+fn rust_sources() -> String {
+    fn walk(dir: &Path, out: &mut String) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&std::fs::read_to_string(&p).unwrap());
+                out.push('\n');
+            }
+        }
+    }
+    let mut s = String::new();
+    walk(&root().join("src"), &mut s);
+    s
+}
+
+/// The text of `pub struct name { ... }` in the Rust sources (up to its closing brace at the line start).
+fn rust_struct<'a>(sources: &'a str, name: &str) -> &'a str {
+    let start = sources
+        .find(&format!("pub struct {name} {{"))
+        .unwrap_or_else(|| panic!("no `pub struct {name}` in src/"));
+    let len = sources[start..].find("\n}").expect("struct body ends");
+    &sources[start..start + len]
+}
+
+/// The ABI written in a Rust function-pointer type: `"system"` or `"C"`.
+fn rust_abi(ty: &str) -> &'static str {
+    match (
+        ty.contains("extern \"system\" fn"),
+        ty.contains("extern \"C\" fn"),
+    ) {
+        (true, false) => "system",
+        (false, true) => "C",
+        _ => panic!("no single ABI in the Rust type `{ty}`"),
+    }
+}
+
+/// The calling convention a C caller sees is the one Rust implements: each function-pointer member of a
+/// header struct reads `STDMETHODCALLTYPE` exactly when its Rust field is `extern "system"` (every COM slot),
+/// and each function-pointer typedef (mockmapi's callbacks) is plain C exactly when its Rust type is
+/// `extern "C"`. On 32-bit Windows a mismatch is a crash at the first call.
+#[test]
+fn calling_conventions_match_the_rust_abi() {
+    let header = std::fs::read_to_string(root().join("include/mockmapi.h")).unwrap();
+    let sources = rust_sources();
+    let (mut slots, mut callbacks) = (0, 0);
+    let mut current: Option<&str> = None;
+    for line in header.lines() {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix("typedef struct ") {
+            current = rest.strip_suffix(" {");
+            continue;
+        }
+        if t.starts_with('}') {
+            current = None;
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("typedef ") {
+            if let Some(name) = fn_pointer_member(rest) {
+                assert!(
+                    !rest.contains("STDMETHODCALLTYPE"),
+                    "mockmapi's own callback type {name} must be plain C: {t}"
+                );
+                let start = sources
+                    .find(&format!("pub type {name} ="))
+                    .unwrap_or_else(|| panic!("no `pub type {name}` in src/"));
+                let ty = &sources[start..start + sources[start..].find(';').unwrap()];
+                assert_eq!(rust_abi(ty), "C", "{name} is a cdecl callback in the header, so Rust must declare it extern \"C\"");
+                callbacks += 1;
+            }
+            continue;
+        }
+        let (Some(strukt), Some(name)) = (current, fn_pointer_member(t)) else {
+            continue;
+        };
+        let body = rust_struct(&sources, strukt);
+        let field = body
+            .find(&format!("pub {name}:"))
+            .unwrap_or_else(|| panic!("{strukt}::{name} is not a field in the Rust struct"));
+        let rest = &body[field..];
+        let end = rest[4..].find("\n    pub ").map_or(rest.len(), |e| e + 4);
+        let abi = rust_abi(&rest[..end]);
+        let stdcall = t.contains("(STDMETHODCALLTYPE *");
+        assert!(
+            stdcall && abi == "system",
+            "{strukt}::{name}: the header reads `{t}` but Rust implements it extern \"{abi}\"; \
+             every COM method slot is extern \"system\" in Rust and STDMETHODCALLTYPE in C"
+        );
+        slots += 1;
+    }
+    assert!(slots >= 50, "found the COM method slots ({slots})");
+    assert!(callbacks >= 2, "found the callback typedefs ({callbacks})");
+}
+
+/// The 32-bit Windows compilers (mingw-w64), when installed; `MOCKMAPI_REQUIRE_MINGW=1` (set by
+/// `ci/windows.sh`) makes a missing one an error.
+fn mingw_i686() -> Vec<(&'static str, &'static str, &'static str)> {
+    let v = [
+        ("i686-w64-mingw32-gcc", "c", "-std=c11"),
+        ("i686-w64-mingw32-g++", "c++", "-std=c++17"),
+    ];
+    let require =
+        std::env::var_os("MOCKMAPI_REQUIRE_MINGW").is_some_and(|v| !v.is_empty() && v != "0");
+    v.into_iter()
+        .filter(|(cc, _, _)| {
+            let found = Command::new(cc).arg("--version").output().is_ok();
+            assert!(
+                found || !require,
+                "{cc} is missing and MOCKMAPI_REQUIRE_MINGW is set: apt-get install mingw-w64"
+            );
+            found
+        })
+        .collect()
+}
+
+/// A translation unit that fills every vtable of the header with functions declared the way a provider's
+/// Windows source declares them (`RET STDMETHODCALLTYPE Name(args)`, `conv` = "STDMETHODCALLTYPE"), takes
+/// mockmapi's callbacks as plain C functions and the MAPI entry points as `STDMETHODCALLTYPE` pointers.
+fn provider_style_unit(header: &str, conv: &str) -> String {
+    let mut decls = String::new();
+    let mut tables = String::new();
+    let mut current: Option<(String, Vec<String>)> = None;
+    for line in header.lines() {
+        let t = line.trim();
+        if let Some(name) = t
+            .strip_prefix("typedef struct ")
+            .and_then(|r| r.strip_suffix(" {"))
+        {
+            current = Some((name.to_owned(), Vec::new()));
+        } else if t.starts_with('}') {
+            if let Some((name, slots)) = current.take().filter(|(_, s)| !s.is_empty()) {
+                tables.push_str(&format!(
+                    "const {name} impl_{name} = {{ {} }};\n",
+                    slots.join(", ")
+                ));
+            }
+        } else if let (Some((strukt, slots)), Some(slot)) = (current.as_mut(), fn_pointer_member(t))
+        {
+            let (ret, rest) = t.split_once('(').unwrap();
+            let args = &rest[rest.find(")(").unwrap() + 1..];
+            let f = format!("{strukt}_{slot}");
+            decls.push_str(&format!("{} {conv} {f}{args}\n", ret.trim_end()));
+            slots.push(f);
+        }
+    }
+    format!(
+        r#"#include "mockmapi.h"
+#ifdef __cplusplus
+extern "C" {{
+#endif
+{decls}{tables}
+HRESULT fake_callback(void *context, IUnknown *provider, uint32_t method, HRESULT planned);
+HRESULT exit_callback(void *userdata);
+mockmapi_fake_callback take_fake_callback = fake_callback;
+mockmapi_exit_callback take_exit_callback = exit_callback;
+HRESULT (STDMETHODCALLTYPE *take_initialize)(void *) = MAPIInitialize;
+void (STDMETHODCALLTYPE *take_uninitialize)(void) = MAPIUninitialize;
+HRESULT (STDMETHODCALLTYPE *take_logon)(ULONG_PTR, LPTSTR, LPTSTR, ULONG, LPMAPISESSION *) = MAPILogonEx;
+SCODE (STDMETHODCALLTYPE *take_allocate)(ULONG, void **) = MAPIAllocateBuffer;
+SCODE (STDMETHODCALLTYPE *take_allocate_more)(ULONG, void *, void **) = MAPIAllocateMore;
+ULONG (STDMETHODCALLTYPE *take_free)(void *) = MAPIFreeBuffer;
+#ifdef __cplusplus
+}}
+#endif
+"#
+    )
+}
+
+/// On 32-bit Windows, where `__stdcall` and cdecl differ, a provider written as the SDK writes it fills every
+/// vtable slot of the header without a cast, the MAPI entry points are `STDMETHODCALLTYPE`, and mockmapi's
+/// callbacks are plain C. The same unit with the slots declared without `STDMETHODCALLTYPE` must be rejected:
+/// that proves the compiler checks the convention at all.
+#[test]
+fn provider_style_slots_type_check_on_32bit_windows() {
+    let header = std::fs::read_to_string(root().join("include/mockmapi.h")).unwrap();
+    for (cc, lang, std) in mingw_i686() {
+        let good = Job {
+            compiler: cc,
+            lang,
+            std,
+            source: provider_style_unit(&header, "STDMETHODCALLTYPE"),
+            tag: "stdcall-slots".into(),
+            args: include_args(&["include"]),
+        };
+        if let Err(e) = try_compile(&good) {
+            panic!("a provider declared as the SDK declares it does not fit the header's vtables:\n{e}");
+        }
+        let wrong = Job {
+            source: provider_style_unit(&header, ""),
+            tag: "cdecl-slots".into(),
+            ..good
+        };
+        assert!(
+            try_compile(&wrong).is_err(),
+            "{cc} accepts cdecl functions in __stdcall slots: the check proves nothing"
+        );
+    }
+}
+
+/// The declarations of `include/mockmapi.h` and `include/mockmapi_abi.h` as clang sees them: for every
+/// function, variable and struct definition in those two files, its name and whether a Doxygen comment is
+/// attached to it (the comment clangd shows on hover). Read from clang's AST dump, which prints a file name
+/// only where it changes.
+fn documented_declarations() -> Vec<(String, String, bool)> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("header-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("doxygen.c");
+    std::fs::write(&file, "#include \"mockmapi.h\"\n").unwrap();
+    let out = Command::new("clang")
+        .args(["-std=c11", "-fsyntax-only", "-fno-color-diagnostics"])
+        // Doxygen commands that do not parse (a stray \param, an unknown @command) are errors too.
+        .args([
+            "-Wdocumentation",
+            "-Wdocumentation-unknown-command",
+            "-Werror",
+        ])
+        .args(["-Xclang", "-ast-dump"])
+        .args(include_args(&["include"]))
+        .arg(&file)
+        .output()
+        .expect("run clang");
+    assert!(
+        out.status.success(),
+        "clang -Wdocumentation rejects the header comments:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = String::from_utf8(out.stdout).expect("UTF-8 AST dump");
+    let ours = |f: &str| f.ends_with("include/mockmapi.h") || f.ends_with("include/mockmapi_abi.h");
+    let mut current = String::new();
+    let mut decls: Vec<(String, String, bool)> = Vec::new();
+    for line in dump.lines() {
+        let top = line.starts_with("|-") || line.starts_with("`-");
+        // Every `path.h:line:col` on the line moves the current file; a declaration's file is the one current
+        // at its first location.
+        let before = current.clone();
+        let mut first_file = None;
+        for (i, _) in line.match_indices(".h:") {
+            let start = line[..i].rfind(['<', ' ']).map_or(0, |s| s + 1);
+            let path = &line[start..i + 2];
+            if first_file.is_none() {
+                first_file = Some(path.to_owned());
+            }
+            current = path.to_owned();
+        }
+        if top {
+            let mut words = line[2..].split_whitespace();
+            let kind = words.next().unwrap_or_default();
+            let at_start = line
+                .split_once('<')
+                .is_some_and(|(_, r)| r.starts_with("line:") || r.starts_with("col:"));
+            let file = if at_start {
+                // Same file as the previous location printed (before this line's own paths).
+                before
+            } else {
+                first_file.unwrap_or_else(|| current.clone())
+            };
+            let wanted = matches!(kind, "FunctionDecl" | "VarDecl")
+                || (kind == "RecordDecl" && line.contains(" definition"));
+            if ours(&file) && wanted && !line.contains(" implicit ") {
+                // `... name 'type'` for functions and variables, `... struct name definition` for structs.
+                let name = line
+                    .split('\'')
+                    .next()
+                    .map(|s| s.trim_end().trim_end_matches(" definition"))
+                    .and_then(|s| s.split_whitespace().last())
+                    .unwrap_or_default()
+                    .to_owned();
+                decls.push((format!("{kind} {name}"), file, false));
+            } else {
+                decls.push((String::new(), file, false));
+            }
+        } else if line
+            .trim_start_matches(['|', '`', ' '])
+            .starts_with("-FullComment")
+            && line.len() - line.trim_start_matches(['|', '`', ' ', '-']).len() <= 4
+        {
+            if let Some(d) = decls.last_mut() {
+                d.2 = true;
+            }
+        }
+    }
+    decls.retain(|d| !d.0.is_empty());
+    decls
+}
+
+#[test]
+fn every_declaration_carries_a_doxygen_comment_that_ides_show() {
+    if Command::new("clang").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("MOCKMAPI_REQUIRE_COMPILERS").is_none_or(|v| v.is_empty() || v == "0"),
+            "clang is not installed and MOCKMAPI_REQUIRE_COMPILERS is set: install it (apt-get install clang)"
+        );
+        eprintln!("clang is not installed: the Doxygen check is skipped");
+        return;
+    }
+    let decls = documented_declarations();
+    let names: Vec<&str> = decls.iter().map(|d| d.0.as_str()).collect();
+    for expected in [
+        "FunctionDecl MAPIInitialize",
+        "FunctionDecl mockmapi_version",
+        "FunctionDecl mockmapi_session_add_provider",
+        "FunctionDecl mockmapi_reset",
+        "VarDecl IID_IMAPIClientShutdown",
+        "RecordDecl IMAPISessionVtbl",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "the AST of mockmapi.h lacks {expected} (the check reads clang's dump wrongly): {names:?}"
+        );
+    }
+    let bare: Vec<&str> = decls
+        .iter()
+        .filter(|d| !d.2)
+        .map(|d| d.0.as_str())
+        .collect();
+    assert!(
+        bare.is_empty(),
+        "{} of {} declarations have no Doxygen comment (/** ... */ right before them, which clangd shows on \
+         hover): {bare:?}",
+        bare.len(),
+        decls.len()
+    );
 }

@@ -75,9 +75,10 @@ pub(super) unsafe fn registry_args<'a>(
 /// Set a `REG_DWORD` in the emulated hive, creating the key as needed.
 ///
 /// `key` (UTF-8, required) starts with a hive name — `HKEY_CURRENT_USER`/`HKCU` or `HKEY_LOCAL_MACHINE`/`HKLM` —
-/// for example `HKCU\Software\Policies\Microsoft\Office\16.0\Outlook\Options\Shutdown`; paths and value names
-/// compare case-insensitively. `value_name` NULL or `""` is the key's default value. Returns `S_OK`, or
-/// `E_INVALIDARG` (journaled) for a NULL key, an unknown hive or invalid UTF-8. Never touches the real registry.
+/// for example, as a C string, `"HKCU\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown"`;
+/// paths and value names compare case-insensitively. `value_name` NULL or `""` is the key's default value.
+/// Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key, an unknown hive or invalid UTF-8. Never touches
+/// the real registry.
 /// Thread-safe; the policy is read at each client `QueryFastShutdown`.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_dword(
@@ -154,7 +155,8 @@ pub unsafe extern "C" fn mockmapi_registry_delete_value(
 }
 
 /// Set the emulated Office version (UTF-8, such as `"16.0"`, `"15.0"`, `"14.0"`): the policy and preference
-/// keys are read under `...\Office\<version>\Outlook\Options\Shutdown`. Lasts until `mockmapi_reset`.
+/// keys are read under the `Office` key of that version (`Software\\Microsoft\\Office\\16.0\\...` as a C
+/// string). Lasts until `mockmapi_reset`.
 /// Returns `S_OK`, or `E_INVALIDARG` for NULL or text that is not a version number.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_policy_set_office_version(version: *const c_char) -> HRESULT {

@@ -142,7 +142,10 @@ pub unsafe extern "C" fn mockmapi_journal_expect(
                 Err(hr) => return hr,
             }
         }
-        match expect::expect(&rt.journal().snapshot(), &filters, mode) {
+        match rt
+            .journal()
+            .read(|events| expect::expect(events.iter(), &filters, mode))
+        {
             Ok(()) => {
                 copy_text("", diff, diff_size);
                 write_out(diff_length, 0);
@@ -170,10 +173,7 @@ pub unsafe extern "C" fn mockmapi_journal_count_matching(
             },
         };
         rt.journal()
-            .snapshot()
-            .iter()
-            .filter(|e| f.matches(e))
-            .count()
+            .read(|events| events.iter().filter(|e| f.matches(e)).count())
     })
 }
 
@@ -201,14 +201,14 @@ pub unsafe extern "C" fn mockmapi_journal_find(
                 Err(hr) => return hr,
             },
         };
-        let events = rt.journal().snapshot();
-        match events
-            .iter()
-            .enumerate()
-            .skip(start)
-            .find(|(_, e)| f.matches(e))
-        {
-            Some((i, _)) => {
+        let found = rt.journal().read(|events| {
+            events
+                .iter_from(start)
+                .position(|e| f.matches(e))
+                .map(|at| start + at)
+        });
+        match found {
+            Some(i) => {
                 write_out(index, i);
                 S_OK
             }
@@ -249,6 +249,8 @@ pub unsafe extern "C" fn mockmapi_leak_report(buffer: *mut c_char, size: usize) 
 
 /// Called inside every fake-provider method (after its delay): `method` is the `MOCKMAPI_METHOD_*` being
 /// called, `planned` the result the spec gives; the callback's return value is what the method returns.
+/// A plain C function (cdecl), like every function mockmapi adds: declare it without `STDMETHODCALLTYPE`,
+/// which only COM methods and MAPI entry points carry (on 32-bit Windows the compiler rejects a mismatch).
 pub type mockmapi_fake_callback = Option<
     unsafe extern "C" fn(
         context: *mut c_void,
@@ -265,7 +267,7 @@ pub type mockmapi_fake_callback = Option<
 pub struct mockmapi_fake_spec {
     /// `MOCKMAPI_PROVIDER_*` (required).
     pub kind: u32,
-    /// Display name (UTF-8, copied); NULL gives "fake-<kind>".
+    /// Display name (UTF-8, copied); NULL gives `"fake-<kind>"`.
     pub name: *const c_char,
     /// Nonzero: `QueryInterface(IID_IMAPIProviderShutdown)` fails with `E_NOINTERFACE` (or is forwarded to
     /// `inner`), as for a provider that predates fast shutdown.
@@ -418,7 +420,8 @@ pub const MOCKMAPI_EXIT_TIMED_OUT: u32 = 5;
 pub const MOCKMAPI_EXIT_EXITED_EARLY: u32 = 6;
 
 /// `setup` (in the child: MAPIInitialize, MAPILogonEx, attach providers) and `verify` (in the parent, after
-/// the child ended: check the data) return `S_OK` on success.
+/// the child ended: check the data) return `S_OK` on success. Plain C functions (cdecl), declared without
+/// `STDMETHODCALLTYPE`, like every callback mockmapi takes.
 pub type mockmapi_exit_callback = Option<unsafe extern "C" fn(userdata: *mut c_void) -> HRESULT>;
 
 /// Options of `mockmapi_exit_test`; zero-initialise for the defaults.

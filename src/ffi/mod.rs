@@ -12,6 +12,7 @@ pub mod journal;
 pub mod mapi;
 pub mod platform;
 pub mod registry;
+pub mod version;
 
 use std::sync::LazyLock;
 

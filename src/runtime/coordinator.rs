@@ -21,7 +21,7 @@ use super::journal::{Event, EventType};
 use super::method::Method;
 use super::provider::{Outcome, ProviderRecord, ShutdownMethod};
 use super::session::SessionObject;
-use super::{Inner, Order, Sequence};
+use super::{Inner, Order, Sequence, SessionEntry};
 
 /// Tally of one fan-out.
 #[derive(Default)]
@@ -106,7 +106,7 @@ impl Inner {
                 st.providers_in_order()
             };
             let not_called = if decision.behavior == 2 {
-                st.sessions.values().map(|s| s.providers.len()).sum()
+                st.sessions.values().map(SessionEntry::provider_count).sum()
             } else {
                 0
             };

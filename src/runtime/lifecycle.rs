@@ -69,7 +69,7 @@ impl Inner {
                 return hr;
             }
             let entry = st.sessions.remove(&obj.id).expect("checked above");
-            let old_held = st.close_providers(&entry.providers);
+            let old_held = st.close_providers(obj.id, &entry);
             (entry, old_held)
         };
         drop(old_held);
@@ -80,7 +80,7 @@ impl Inner {
                 format!("Logoff ulReserved is {reserved}; it must be 0"),
             );
         }
-        let n = entry.providers.len();
+        let n = entry.provider_count();
         tracing::debug!(
             session = obj.id,
             providers = n,
@@ -100,7 +100,7 @@ impl Inner {
 /// nothing: the process is exiting.
 fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
     let mut skipped = 0;
-    for record in entry.providers {
+    for record in entry.into_providers() {
         if rt.latch.is_exited() {
             skipped += 1;
         } else {
@@ -158,13 +158,10 @@ fn attach(
     library: Option<Arc<Library>>,
     rt: &Inner,
 ) -> String {
+    let same_kind = entry.of_kind(kind);
     let name = match name {
         Some(n) => n.to_owned(),
-        None => format!(
-            "{}-{}",
-            kind.label(),
-            entry.providers.iter().filter(|p| p.kind == kind).count() + 1
-        ),
+        None => format!("{}-{}", kind.label(), same_kind.len() + 1),
     };
     let record = Arc::new(ProviderRecord {
         session,
@@ -177,12 +174,7 @@ fn attach(
         closed: std::sync::atomic::AtomicBool::new(false),
         latch: rt.latch.clone(),
     });
-    let at = entry
-        .providers
-        .iter()
-        .position(|p| p.kind > kind)
-        .unwrap_or(entry.providers.len());
-    entry.providers.insert(at, record);
+    same_kind.push(record);
     name
 }
 
@@ -249,8 +241,8 @@ impl Runtime {
             let sequence = st.sequence.take();
             st.order = None;
             let sessions = std::mem::take(&mut st.sessions);
-            for entry in sessions.values() {
-                st.close_providers(&entry.providers);
+            for (id, entry) in &sessions {
+                st.close_providers(*id, entry);
             }
             (sessions, sequence)
         };
@@ -365,10 +357,7 @@ impl Runtime {
         let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
         let p = obj.as_session();
         st.objects.insert(Arc::as_ptr(&obj) as usize, obj);
-        let mut entry = SessionEntry {
-            profile: name.clone(),
-            providers: Vec::new(),
-        };
+        let mut entry = SessionEntry::new(name.clone());
         let n = loaded.len();
         for l in loaded {
             attach(
@@ -475,7 +464,10 @@ impl Runtime {
         };
         let id = {
             let st = rt.state.lock();
-            let Some(obj) = find_object(&st.objects, session as *const c_void).cloned() else {
+            let Some(obj) = find_object(&st.objects, session as *const c_void)
+                .or_else(|| find_object(&st.stale.objects, session as *const c_void))
+                .cloned()
+            else {
                 drop(st);
                 return bad("mockmapi_session_add_provider: session is not an IMAPISession returned by MAPILogonEx \
                             since the last mockmapi_reset"
@@ -585,28 +577,30 @@ impl Runtime {
     pub fn reset(&self) {
         let rt = &self.inner;
         self.report_leaks(Method::Reset);
-        let old = {
+        // Only what the last test created is looked at (see `Stale`).
+        let (old, released) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
             let config = st.config.clone();
             let mut old = std::mem::replace(&mut *st, State::new(config, generation));
+            let mut stale = std::mem::take(&mut old.stale);
             // Objects the client still holds stay allocated (and stale); released ones can go.
-            let (held, released): (
-                std::collections::HashMap<_, _>,
-                std::collections::HashMap<_, _>,
-            ) = std::mem::take(&mut old.objects)
-                .into_iter()
-                .partition(|(_, o)| o.ref_count() > 0);
-            st.objects = held;
-            old.objects = released;
-            old
+            let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+            for (at, o) in old.objects.drain() {
+                if o.ref_count() > 0 {
+                    stale.objects.insert(at, o);
+                } else {
+                    released.push(Box::new(o));
+                }
+            }
+            st.stale = stale;
+            (old, released)
         };
         // Nothing of the old state is dropped under the lock (dropping a provider record calls its Release).
         let State {
             sessions,
             sequence,
             order,
-            objects,
             fakes,
             ..
         } = old;
@@ -615,12 +609,22 @@ impl Runtime {
         drop(sequence);
         drop(order);
         drop(sessions);
-        drop(objects);
+        drop(released);
         rt.latch.release_kept(&rt.journal);
         rt.latch.set_exited(false);
-        // Fake providers with references left (held by the client) stay allocated until a later reset.
-        let (held, released): (Vec<_>, Vec<_>) = fakes.into_iter().partition(|f| f.ref_count() > 0);
-        rt.state.lock().fakes.extend(held);
+        // Fake providers with references left (held by the client) stay allocated, stale.
+        let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+        {
+            let mut st = rt.state.lock();
+            for f in fakes {
+                if f.ref_count() > 0 {
+                    st.stale.fakes.push(f);
+                } else {
+                    released.push(Box::new(f));
+                }
+            }
+            st.stale.sweep(&mut released);
+        }
         drop(released);
         rt.journal.clear();
         self.reload_config(Method::Reset);
