@@ -197,6 +197,41 @@
 #define MOCKMAPI_REG_QWORD 11
 
 /**
+ * The longest key name component the Windows registry accepts, in UTF-16 code units.
+ */
+#define MAX_KEY_NAME_CHARS 255
+
+/**
+ * The longest value name the Windows registry accepts, in UTF-16 code units.
+ */
+#define MAX_VALUE_NAME_CHARS 16383
+
+/**
+ * The deepest key the Windows registry allows: 512 levels below the hive root.
+ */
+#define MAX_KEY_DEPTH 512
+
+/**
+ * The longest whole key path accepted (hive name included), in UTF-16 code units: what one registry API call
+ * can carry (a `UNICODE_STRING` holds at most 32,767 characters).
+ */
+#define MAX_KEY_PATH_CHARS 32767
+
+/**
+ * The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hands out (256 MiB); a larger request is
+ * answered `MAPI_E_NOT_ENOUGH_MEMORY`, as MAPI's allocator does when the heap cannot serve it. Real MAPI
+ * buffers (property values, rows, entry IDs) are far smaller; the limit turns a wrong size (a negative
+ * length cast to ULONG) into an error instead of a 4 GiB allocation that only fails under memory pressure.
+ */
+#define MAX_BUFFER_BYTES ((256 * 1024) * 1024)
+
+/**
+ * The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
+ * a runaway length is refused (`E_INVALIDARG`) instead of kept.
+ */
+#define MAX_NAME_BYTES 1024
+
+/**
  * `ENTRYID` (`LPENTRYID`): a variable-length entry identifier.
  */
 typedef struct ENTRYID ENTRYID;
@@ -753,7 +788,8 @@ extern const GUID IID_IMAPIProviderShutdown;
  *   `MAPI_E_CALL_FAILED`.
  * - `kind`: `MOCKMAPI_PROVIDER_TRANSPORT`, `MOCKMAPI_PROVIDER_ADDRESS_BOOK` or `MOCKMAPI_PROVIDER_STORE`; anything
  *   else gives `E_INVALIDARG`.
- * - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`.
+ * - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`; longer than
+ *   `MOCKMAPI_MAX_PROVIDER_NAME_BYTES` gives `E_INVALIDARG`.
  * - `provider`: the provider object (as `XPProviderInit`/`ABProviderInit`/`MSProviderInit` return it: slot 3 of its
  *   vtable is `Shutdown`); NULL gives `E_INVALIDARG`. The runtime calls `AddRef` and keeps that reference until
  *   `Logoff`, the last `MAPIUninitialize` or `mockmapi_reset` (never after a client `DoFastShutdown`).

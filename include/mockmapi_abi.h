@@ -134,18 +134,22 @@ void STDMETHODCALLTYPE MAPIUninitialize(void);
 
 /** Log on: *lppSession receives a new IMAPISession with one reference, owned by the caller (Release it).
  * lpszProfileName: NUL-terminated, may be NULL (wchar_t * when ulFlags has MAPI_UNICODE); lpszPassword is
- * ignored. Returns S_OK; MAPI_E_NOT_INITIALIZED before MAPIInitialize; E_INVALIDARG if lppSession is NULL;
- * MAPI_E_CALL_FAILED after a client DoFastShutdown. *lppSession is written only on success. Thread-safe. */
+ * ignored. Returns S_OK; E_INVALIDARG if lppSession is NULL (in any state: arguments are checked first);
+ * MAPI_E_CALL_FAILED after a client DoFastShutdown; MAPI_E_NOT_INITIALIZED before MAPIInitialize. *lppSession is
+ * written only on success. Thread-safe. */
 HRESULT STDMETHODCALLTYPE MAPILogonEx(ULONG_PTR ulUIParam, LPTSTR lpszProfileName, LPTSTR lpszPassword,
                                       ULONG ulFlags, LPMAPISESSION *lppSession);
 
 /** Allocate cbSize bytes (16-byte aligned) into *lppBuffer; free with MAPIFreeBuffer. Returns S_OK;
  * MAPI_E_NOT_INITIALIZED before MAPIInitialize; MAPI_E_CALL_FAILED after a client DoFastShutdown;
- * E_INVALIDARG if lppBuffer is NULL; MAPI_E_NOT_ENOUGH_MEMORY. */
+ * E_INVALIDARG if lppBuffer is NULL (checked first, as every argument is: docs/bad-input.md);
+ * MAPI_E_NOT_ENOUGH_MEMORY (and a diagnostic) when cbSize is over MOCKMAPI_MAX_BUFFER_BYTES (256 MiB) or memory
+ * runs out. */
 SCODE STDMETHODCALLTYPE MAPIAllocateBuffer(ULONG cbSize, void **lppBuffer);
 
 /** Allocate cbSize bytes chained to lpObject (a MAPIAllocateBuffer buffer, or one chained to it): freed when
- * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject. */
+ * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject;
+ * MAPI_E_NOT_ENOUGH_MEMORY over MOCKMAPI_MAX_BUFFER_BYTES, as for MAPIAllocateBuffer. */
 SCODE STDMETHODCALLTYPE MAPIAllocateMore(ULONG cbSize, void *lpObject, void **lppBuffer);
 
 /** Free a MAPIAllocateBuffer buffer and every buffer chained to it; returns S_OK. NULL is accepted. A buffer

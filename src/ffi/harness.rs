@@ -322,6 +322,33 @@ pub unsafe extern "C" fn mockmapi_fake_provider_create(
             Ok(n) => n.map_or_else(|| format!("fake-{}", kind.label()), str::to_owned),
             Err(hr) => return hr,
         };
+        if name.len() > crate::runtime::provider::MAX_NAME_BYTES {
+            return rt.reject(
+                Method::FakeProvider,
+                E_INVALIDARG,
+                format!(
+                    "mockmapi_fake_provider_create: the name is {} bytes long; the limit is \
+                     MOCKMAPI_MAX_PROVIDER_NAME_BYTES ({})",
+                    name.len(),
+                    crate::runtime::provider::MAX_NAME_BYTES
+                ),
+            );
+        }
+        // An inner object must be a COM object: its vtable and IUnknown slots are called later, from inside
+        // provider calls, where a NULL would crash.
+        if let Some(inner) = s.inner.as_ref() {
+            let ok = inner.lpVtbl.as_ref().is_some_and(|v| {
+                v.QueryInterface.is_some() && v.AddRef.is_some() && v.Release.is_some()
+            });
+            if !ok {
+                return rt.reject(
+                    Method::FakeProvider,
+                    E_INVALIDARG,
+                    "mockmapi_fake_provider_create: spec->inner is not a COM object (its lpVtbl, or its \
+                     QueryInterface, AddRef or Release slot, is NULL); pass NULL for no inner object",
+                );
+            }
+        }
         let ms = |v: u32| Duration::from_millis(u64::from(v));
         let spec = FakeSpec {
             kind,

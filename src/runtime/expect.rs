@@ -67,7 +67,12 @@ impl Filter {
 fn describe_event(e: &Event) -> String {
     let mut s = format!("#{} session {} ", e.sequence, e.session);
     if let Some(k) = e.provider_kind {
-        let _ = write!(s, "{} \"{}\" ", k.label(), e.provider_str());
+        let _ = write!(
+            s,
+            "{} \"{}\" ",
+            k.label(),
+            super::text::one_line(e.provider_str())
+        );
     }
     let _ = write!(s, "{} -> {}", e.method.name(), hresult_display(e.hresult));
     s

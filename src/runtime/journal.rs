@@ -120,7 +120,12 @@ impl Event {
             let _ = write!(out, " session {}", self.session);
         }
         if let Some(kind) = self.provider_kind {
-            let _ = write!(out, " {} \"{}\"", kind.label(), self.provider_str());
+            let _ = write!(
+                out,
+                " {} \"{}\"",
+                kind.label(),
+                super::text::one_line(self.provider_str())
+            );
         }
         match self.event_type {
             EventType::ProviderCall | EventType::ClientCall if self.pending => {
@@ -137,14 +142,14 @@ impl Event {
                     let _ = write!(out, " [{}]", format_duration(self.duration));
                 }
                 if self.message.is_some() {
-                    let _ = write!(out, ": {}", self.message_str());
+                    let _ = write!(out, ": {}", super::text::one_line(self.message_str()));
                 }
             }
             EventType::Violation | EventType::Diagnostic => {
                 if self.method != Method::None {
                     let _ = write!(out, " {}", self.method.name());
                 }
-                let _ = write!(out, ": {}", self.message_str());
+                let _ = write!(out, ": {}", super::text::one_line(self.message_str()));
             }
         }
         out.push('\n');

@@ -23,13 +23,19 @@ impl Inner {
         self.check_session_locked(&st, obj, method)
     }
 
+    /// The state checks of a call on a session object, in the documented order (`docs/bad-input.md`): the
+    /// exited state, then the session's own state (from before a reset, logged off), then MAPI initialized.
+    /// A session that is logged on implies MAPI is initialized, so a call on a session after the last
+    /// `MAPIUninitialize` is a call on a logged-off session (SPEC §5: `MAPI_E_CALL_FAILED`).
     pub(crate) fn check_session_locked(
         &self,
         st: &State,
         obj: &SessionObject,
         method: Method,
     ) -> Result<(), HRESULT> {
-        self.gate(st, method, obj.id)?;
+        if st.exited {
+            return self.gate(st, method, obj.id);
+        }
         if obj.generation != st.generation {
             self.journal.violation(
                 method,
@@ -53,7 +59,7 @@ impl Inner {
             );
             return Err(MAPI_E_CALL_FAILED);
         }
-        Ok(())
+        self.gate(st, method, obj.id)
     }
 
     pub(crate) fn logoff(&self, obj: &SessionObject, flags: u32, reserved: u32) -> HRESULT {
@@ -61,6 +67,15 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::Logoff)
         });
+        if reserved != 0 {
+            self.journal.violation(
+                Method::Logoff,
+                obj.id,
+                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on)"),
+            );
+            self.journal.finish(slot, E_INVALIDARG, None);
+            return E_INVALIDARG;
+        }
         let (entry, old_held) = {
             let mut st = self.state.lock();
             if let Err(hr) = self.check_session_locked(&st, obj, Method::Logoff) {
@@ -73,13 +88,6 @@ impl Inner {
             (entry, old_held)
         };
         drop(old_held);
-        if reserved != 0 {
-            self.journal.diagnostic(
-                Method::Logoff,
-                obj.id,
-                format!("Logoff ulReserved is {reserved}; it must be 0"),
-            );
-        }
         let n = entry.provider_count();
         tracing::debug!(
             session = obj.id,
@@ -462,6 +470,13 @@ impl Runtime {
                  MOCKMAPI_PROVIDER_ADDRESS_BOOK (2) or MOCKMAPI_PROVIDER_STORE (3)"
             ));
         };
+        if let Some(n) = name.filter(|n| n.len() > super::provider::MAX_NAME_BYTES) {
+            return bad(format!(
+                "mockmapi_session_add_provider: the provider name is {} bytes long; the limit is {} bytes",
+                n.len(),
+                super::provider::MAX_NAME_BYTES
+            ));
+        }
         let id = {
             let st = rt.state.lock();
             let Some(obj) = find_object(&st.objects, session as *const c_void)
@@ -473,6 +488,14 @@ impl Runtime {
                             since the last mockmapi_reset"
                     .into());
             };
+            if obj.ref_count() == 0 {
+                drop(st);
+                return bad(format!(
+                    "mockmapi_session_add_provider: session {} was released (its last Release was called); \
+                     hold a reference while you use it",
+                    obj.id
+                ));
+            }
             if let Err(hr) = rt.check_session_locked(&st, &obj, Method::AddProvider) {
                 return (hr, None);
             }
@@ -550,7 +573,7 @@ impl Runtime {
             out.push(format!(
                 "fake provider \"{}\" was never released: {} reference(s) left (Release the pointer \
                  mockmapi_fake_provider_create returned)",
-                f.name(),
+                super::text::one_line(f.name()),
                 f.ref_count()
             ));
         }
@@ -577,6 +600,9 @@ impl Runtime {
     pub fn reset(&self) {
         let rt = &self.inner;
         self.report_leaks(Method::Reset);
+        // Reported once (above, unless the runtime had exited), then forgotten: a buffer from before the reset is
+        // never blamed on a later test. It can still be freed.
+        rt.alloc.forget();
         // Only what the last test created is looked at (see `Stale`).
         let (old, released) = {
             let mut st = rt.state.lock();

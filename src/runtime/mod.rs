@@ -22,6 +22,7 @@ pub mod method;
 pub mod provider;
 mod registry;
 pub mod session;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
