@@ -195,6 +195,20 @@ impl Runtime {
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::MAPIInitialize));
+        if let Some((hr, why)) = self.config_failure() {
+            rt.journal.violation(
+                Method::MAPIInitialize,
+                0,
+                format!(
+                    "MAPIInitialize refused: the configuration did not load: {why}. Fix the file (or unset \
+                     MOCKMAPI_CONFIG / MOCKMAPI_REGISTRY), then call MAPIInitialize again or mockmapi_reset \
+                     [rule {}]",
+                    crate::rules::CONFIGURATION
+                ),
+            );
+            rt.journal.finish(slot, hr, None);
+            return hr;
+        }
         let (hr, msg) = {
             let mut st = rt.state.lock();
             if st.exited {
