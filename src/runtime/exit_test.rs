@@ -268,7 +268,7 @@ impl Runtime {
 /// provider started may hold the pipe open forever. At the deadline the child's whole process group is killed.
 /// Once the child ended, what is already in the pipe is read and the rest of its process group is ended too.
 /// Returns the text, the wait status and whether the deadline passed.
-fn watch_child(
+pub(crate) fn watch_child(
     pid: libc::pid_t,
     mut pipe: std::fs::File,
     timeout: Duration,
@@ -348,7 +348,7 @@ fn kill_group(pid: libc::pid_t) {
 }
 
 /// The name of a signal that commonly ends a crashing or killed provider.
-fn signal_name(signal: i32) -> String {
+pub(crate) fn signal_name(signal: i32) -> String {
     let name = match signal {
         libc::SIGSEGV => "SIGSEGV",
         libc::SIGABRT => "SIGABRT",
