@@ -213,7 +213,7 @@ impl Ctx {
             );
         }
         #[cfg(not(unix))]
-        let _ = (name, rule);
+        let _ = (name, rule, self.sink);
     }
 
     fn init(&self) -> Result<(ComPtr, u32), LoadError> {

@@ -52,9 +52,10 @@ impl Inner {
                 method,
                 obj.id,
                 format!(
-                    "{} on session {}, which is logged off; only Release is allowed on a logged-off session",
+                    "{} on session {}, which is logged off; only Release is allowed on a logged-off session [rule {}]",
                     method.name(),
-                    obj.id
+                    obj.id,
+                    crate::rules::LOGGED_OFF_SESSION
                 ),
             );
             return Err(MAPI_E_CALL_FAILED);
@@ -195,7 +196,7 @@ impl Runtime {
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::MAPIInitialize));
-        if let Some((hr, why)) = self.config_failure() {
+        if let Some((hr, why)) = self.config_failure().filter(|_| !rt.latch.is_exited()) {
             rt.journal.violation(
                 Method::MAPIInitialize,
                 0,
@@ -246,7 +247,7 @@ impl Runtime {
                 rt.journal.violation(
                     Method::MAPIUninitialize,
                     0,
-                    "MAPIUninitialize without a matching MAPIInitialize; ignored",
+                    "MAPIUninitialize without a matching MAPIInitialize; ignored [rule MM-INIT]",
                 );
                 drop(st);
                 rt.journal.finish(slot, MAPI_E_CALL_FAILED, None);

@@ -377,8 +377,9 @@ impl Inner {
                 method,
                 session,
                 format!(
-                    "{} called while MAPI is not initialized: call MAPIInitialize first",
-                    method.name()
+                    "{} called while MAPI is not initialized: call MAPIInitialize first [rule {}]",
+                    method.name(),
+                    crate::rules::INITIALIZED
                 ),
             );
             return Err(MAPI_E_NOT_INITIALIZED);

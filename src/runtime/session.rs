@@ -107,7 +107,7 @@ impl SessionObject {
                     rt.journal.violation(
                         Method::AddRef,
                         self.id,
-                        format!("AddRef on session {} after its last Release; the object stays released", self.id),
+                        format!("AddRef on session {} after its last Release; the object stays released [rule {}]", self.id, crate::rules::COM_REFCOUNT),
                     );
                 }
                 0
@@ -136,7 +136,7 @@ impl SessionObject {
                     rt.journal.violation(
                         Method::Release,
                         self.id,
-                        format!("over-release: Release on session {} whose reference count is already 0", self.id),
+                        format!("over-release: Release on session {} whose reference count is already 0 [rule {}]", self.id, crate::rules::COM_REFCOUNT),
                     );
                 }
                 0
