@@ -146,7 +146,7 @@ fn release_loaded(rt: &Inner, loaded: Vec<Loaded>) {
     for l in loaded {
         if rt.latch.is_exited() {
             rt.latch
-                .keep_object(l.object, l.kind, crate::runtime::journal::intern(&l.name));
+                .keep_object(l.object, l.kind, crate::runtime::journal::name(&l.name));
             std::mem::forget(l.library);
             continue;
         }
@@ -175,7 +175,7 @@ fn attach(
     let record = Arc::new(ProviderRecord {
         session,
         kind,
-        name: crate::runtime::journal::intern(&name),
+        name: crate::runtime::journal::name(&name),
         object,
         journal: rt.journal.clone(),
         library,
@@ -531,7 +531,7 @@ impl Runtime {
                 rt.latch.keep_object(
                     object,
                     kind,
-                    crate::runtime::journal::intern(name.unwrap_or("")),
+                    crate::runtime::journal::name(name.unwrap_or("")),
                 );
                 return (crate::com::MAPI_E_CALL_FAILED, None);
             }

@@ -2,7 +2,7 @@
 //!
 //! Every call here runs provider code, so none of it may run under the runtime lock.
 
-use std::ffi::{c_void, CStr};
+use std::ffi::c_void;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
 use std::sync::Arc;
@@ -125,7 +125,7 @@ impl ComPtr {
 pub struct ProviderRecord {
     pub session: u32,
     pub kind: ProviderKind,
-    pub name: &'static CStr,
+    pub name: super::journal::Name,
     pub object: ComPtr,
     pub(crate) journal: Arc<Journal>,
     /// The library the provider came from, kept loaded while the record lives (dropped after the Release).
@@ -151,7 +151,7 @@ pub struct ExitLatch {
 struct Kept {
     session: u32,
     kind: ProviderKind,
-    name: &'static CStr,
+    name: super::journal::Name,
     object: ComPtr,
     iface: *mut IMAPIProviderShutdown,
     #[allow(dead_code)] // held, never read: it keeps the provider's code mapped
@@ -173,7 +173,12 @@ impl ExitLatch {
     }
 
     /// Keep a reference the runtime may no longer release (a provider object given to it after exit).
-    pub(crate) fn keep_object(&self, object: ComPtr, kind: ProviderKind, name: &'static CStr) {
+    pub(crate) fn keep_object(
+        &self,
+        object: ComPtr,
+        kind: ProviderKind,
+        name: super::journal::Name,
+    ) {
         self.kept.lock().push(Kept {
             session: 0,
             kind,
@@ -288,7 +293,7 @@ impl ProviderRecord {
     fn event(&self, event_type: EventType, method: Method) -> Event {
         Event {
             session: self.session,
-            provider: Some(self.name),
+            provider: Some(self.name.clone()),
             provider_kind: Some(self.kind),
             ..Event::new(event_type, method)
         }
@@ -476,7 +481,7 @@ impl Drop for ProviderRecord {
             self.latch.kept.lock().push(Kept {
                 session: self.session,
                 kind: self.kind,
-                name: self.name,
+                name: self.name.clone(),
                 object: self.object,
                 iface,
                 library: self.library.take(),
