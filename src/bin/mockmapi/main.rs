@@ -97,6 +97,10 @@ enum Command {
         /// Print long lines whole instead of wrapping the text at 100 columns.
         #[arg(long)]
         wide: bool,
+        /// How long the provider's code may run in all, in milliseconds; then the checking process is killed
+        /// and the check it was in fails (POSIX: the provider runs in a child process).
+        #[arg(long, default_value_t = 60000)]
+        timeout_ms: u64,
     },
 }
 
@@ -143,6 +147,7 @@ fn main() -> ExitCode {
             budget_ms,
             exit_test,
             wide,
+            timeout_ms,
         } => {
             let mut opts = Options::new(library);
             opts.kind = kind.map(|k| match k {
@@ -152,6 +157,7 @@ fn main() -> ExitCode {
             });
             opts.call_budget = std::time::Duration::from_millis(budget_ms);
             opts.exit_test = exit_test;
+            opts.timeout = std::time::Duration::from_millis(timeout_ms);
             match check_library(&opts) {
                 Ok(report) => {
                     match format {
