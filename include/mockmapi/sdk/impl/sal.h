@@ -6,7 +6,8 @@
  * and SAL 1 (__in, __out, __in_opt, __in_ecount(n), ...). libstdc++ uses __in, __out and __success as
  * parameter names in its headers, so in C++ the standard headers that do are included here first, before
  * those three names become annotations; a standard header included later that uses them would not compile
- * (define MOCKMAPI_NO_SAL1_IN_OUT to leave the three undefined in C++).
+ * (define MOCKMAPI_NO_SAL1_IN_OUT to leave the three undefined in C++). __reserved, __callback and __override
+ * are not defined: Linux and C library headers use them as names.
  */
 #ifndef MOCKMAPI_SDK_SAL_H
 #define MOCKMAPI_SDK_SAL_H
@@ -186,6 +187,7 @@
 #include <algorithm>
 #include <atomic>
 #include <istream>
+#include <locale>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -235,9 +237,7 @@
 #define __deref_opt_out
 #define __deref_inout
 #define __deref_inout_opt
-#define __reserved
 #define __checkReturn
-#define __callback
 #define __nullterminated
 #define __nullnullterminated
 #define __format_string
@@ -251,7 +251,6 @@
 #define __field_ecount_opt(size)
 #define __field_bcount_opt(size)
 #define __typefix(ctype)
-#define __override
 #define __in_range(lo, hi)
 #define __out_range(lo, hi)
 #define __analysis_assume(expr)

@@ -5,7 +5,7 @@
  *  - CRITICAL_SECTION with InitializeCriticalSection(AndSpinCount), Enter/TryEnter/LeaveCriticalSection and
  *    DeleteCriticalSection: a mutex the owning thread re-enters, as on Windows;
  *  - the Interlocked* family on LONG, LONGLONG and pointers (full barriers, as on Windows);
- *  - Sleep, GetCurrentThreadId, GetCurrentProcessId, GetTickCount(64), GetLastError/SetLastError (per thread);
+ *  - Sleep, GetCurrentThreadId, GetTickCount(64), GetLastError/SetLastError (per thread);
  *  - the lstr* string functions (ANSI and wide; the plain names are the ANSI ones).
  */
 #ifndef MOCKMAPI_SDK_WINBASE_H
@@ -15,10 +15,9 @@
 #include "winerror.h"
 
 #include <pthread.h>
+#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -137,7 +136,6 @@ static inline void MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST)
 /* ---- threads, time, last error ---------------------------------------------------------------------------- */
 /* Suspend the calling thread (mockmapi_thread_sleep; 0 yields). */
 static inline void Sleep(DWORD dwMilliseconds) { mockmapi_thread_sleep(dwMilliseconds); }
-static inline DWORD GetCurrentProcessId(void) { return (DWORD)getpid(); }
 static inline DWORD GetCurrentThreadId(void) {
     /* A stable per-thread number: the address of a thread-local variable, folded to 32 bits. */
     static __thread char mockmapi_thread_marker;
@@ -184,7 +182,13 @@ static inline LPSTR lstrcatA(LPSTR dst, LPCSTR src) { return strcat(dst, src); }
 static inline LPWSTR lstrcatW(LPWSTR dst, LPCWSTR src) { return wcscat(dst, src); }
 static inline int lstrcmpA(LPCSTR a, LPCSTR b) { return strcmp(a, b); }
 static inline int lstrcmpW(LPCWSTR a, LPCWSTR b) { return wcscmp(a, b); }
-static inline int lstrcmpiA(LPCSTR a, LPCSTR b) { return strcasecmp(a, b); }
+static inline int lstrcmpiA(LPCSTR a, LPCSTR b) {
+    for (;; ++a, ++b) {
+        int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+        if (x != y) return x < y ? -1 : 1;
+        if (x == 0) return 0;
+    }
+}
 static inline int lstrcmpiW(LPCWSTR a, LPCWSTR b) {
     for (;; ++a, ++b) {
         wint_t x = towlower((wint_t)*a), y = towlower((wint_t)*b);
