@@ -313,7 +313,7 @@ struct JournalFile {
 pub struct Slot {
     index: usize,
     epoch: u64,
-    started: std::time::Instant,
+    started: super::clock::Stamp,
 }
 
 /// The published events, in sequence order, as a reader sees them under the reader lock.
@@ -494,7 +494,7 @@ impl Journal {
 
     /// Reserve a client-call event now (so it reads before the provider calls it causes).
     pub fn begin(&self, event: Event) -> Slot {
-        let started = std::time::Instant::now();
+        let started = super::clock::now();
         let (seq, epoch) = self.push(Event {
             pending: true,
             ..event
