@@ -1467,6 +1467,7 @@ fn rows() -> Vec<Row> {
             "the version number".into()
         }
     ));
+    v.extend(mapiutil_rows());
     if cfg!(unix) {
         v.push(row!(
             "mockmapi_registry_load_file",
@@ -1478,6 +1479,240 @@ fn rows() -> Vec<Row> {
         ));
     }
     v
+}
+
+/// The MAPIUtil.h functions (`src/ffi/mapiutil.rs`).
+fn mapiutil_rows() -> Vec<Row> {
+    use mockmapi::com::mapidefs::{SPropValue, SRow, SRowSet, PT_LONG};
+    use mockmapi::ffi::mapiutil::*;
+    fn tags() -> [u32; 2] {
+        [1, mockmapi::com::mapidefs::prop_tag(PT_LONG, 0x3000)]
+    }
+    vec![
+        row!(
+            "CreateIProp",
+            "lppPropData NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                hr(CreateIProp(
+                    null(),
+                    Some(MAPIAllocateBuffer),
+                    Some(MAPIAllocateMore),
+                    Some(MAPIFreeBuffer),
+                    null_mut(),
+                    null_mut(),
+                ))
+            }
+        ),
+        row!(
+            "CreateIProp",
+            "an allocator NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                hr(CreateIProp(
+                    null(),
+                    None,
+                    Some(MAPIAllocateMore),
+                    Some(MAPIFreeBuffer),
+                    null_mut(),
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "CreateIProp",
+            "lpInterface not IID_IMAPIPropData",
+            "E_NOINTERFACE",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                hr(CreateIProp(
+                    &IID_IUnknown,
+                    Some(MAPIAllocateBuffer),
+                    Some(MAPIAllocateMore),
+                    Some(MAPIFreeBuffer),
+                    null_mut(),
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "CreateTable",
+            "lpSPropTagArrayColumns NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                hr(CreateTable(
+                    null(),
+                    Some(MAPIAllocateBuffer),
+                    Some(MAPIAllocateMore),
+                    Some(MAPIFreeBuffer),
+                    null_mut(),
+                    2,
+                    0,
+                    null_mut(),
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "CreateTable",
+            "an unknown ulTableType",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                let mut t = tags();
+                hr(CreateTable(
+                    null(),
+                    Some(MAPIAllocateBuffer),
+                    Some(MAPIAllocateMore),
+                    Some(MAPIFreeBuffer),
+                    null_mut(),
+                    7,
+                    t[1],
+                    t.as_mut_ptr().cast(),
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "HrGetOneProp",
+            "lpMapiProp NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                hr(HrGetOneProp(null_mut(), tags()[1], &mut p))
+            }
+        ),
+        row!(
+            "HrSetOneProp",
+            "lpMapiProp NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut v = SPropValue::zeroed(tags()[1]);
+                hr(HrSetOneProp(null_mut(), &mut v))
+            }
+        ),
+        row!(
+            "HrQueryAllRows",
+            "lpTable NULL",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut rows = null_mut();
+                hr(HrQueryAllRows(
+                    null_mut(),
+                    null_mut(),
+                    null_mut(),
+                    null_mut(),
+                    0,
+                    &mut rows,
+                ))
+            }
+        ),
+        row!("FreeProws", "NULL", "nothing happens", false, init, {
+            FreeProws(null_mut());
+            "nothing happens".into()
+        }),
+        row!(
+            "FreeProws",
+            "a row set not from MAPIAllocateBuffer",
+            "nothing is freed",
+            true,
+            init,
+            {
+                let mut set = SRowSet {
+                    cRows: 0,
+                    aRow: [SRow {
+                        ulAdrEntryPad: 0,
+                        cValues: 0,
+                        lpProps: null_mut(),
+                    }],
+                };
+                FreeProws(&mut set);
+                "nothing is freed".into()
+            }
+        ),
+        row!("FreePadrlist", "NULL", "nothing happens", false, init, {
+            FreePadrlist(null_mut());
+            "nothing happens".into()
+        }),
+        row!(
+            "PpropFindProp",
+            "lpPropArray NULL, cValues 1",
+            "NULL",
+            true,
+            none,
+            {
+                if PpropFindProp(null_mut(), 1, tags()[1]).is_null() {
+                    "NULL".into()
+                } else {
+                    "a pointer".into()
+                }
+            }
+        ),
+        row!(
+            "ScCountProps",
+            "cValues negative",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let mut cb = 0;
+                hr(ScCountProps(-1, null_mut(), &mut cb))
+            }
+        ),
+        row!("ScCopyProps", "lpvDst NULL", "E_INVALIDARG", true, none, {
+            let mut v = SPropValue::zeroed(tags()[1]);
+            hr(ScCopyProps(1, &mut v, null_mut(), null_mut()))
+        }),
+        row!(
+            "PropCopyMore",
+            "lpfAllocMore NULL",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let mut a = SPropValue::zeroed(tags()[1]);
+                let mut b = SPropValue::zeroed(tags()[1]);
+                hr(PropCopyMore(&mut a, &mut b, None, null_mut()))
+            }
+        ),
+        row!("LPropCompareProp", "a value NULL", "0", true, none, {
+            let mut a = SPropValue::zeroed(tags()[1]);
+            LPropCompareProp(&mut a, null_mut()).to_string()
+        }),
+        row!(
+            "UlPropSize",
+            "NULL",
+            "0",
+            true,
+            none,
+            UlPropSize(null_mut()).to_string()
+        ),
+        row!("FEqualNames", "a name NULL", "FALSE", true, none, {
+            if FEqualNames(null_mut(), null_mut()) == 0 {
+                "FALSE".into()
+            } else {
+                "TRUE".into()
+            }
+        }),
+    ]
 }
 
 /// The exported functions: every `#[no_mangle]` function of `src/ffi`.

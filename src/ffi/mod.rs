@@ -10,6 +10,8 @@ pub mod control;
 pub mod harness;
 pub mod journal;
 pub mod mapi;
+pub mod mapiobj;
+pub mod mapiutil;
 pub mod platform;
 pub mod registry;
 pub mod version;

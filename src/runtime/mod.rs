@@ -9,6 +9,7 @@
 
 pub mod alloc;
 pub mod client;
+pub mod clock;
 mod coordinator;
 #[cfg(unix)]
 pub mod exit_test;

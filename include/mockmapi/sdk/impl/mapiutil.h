@@ -90,4 +90,6 @@ static inline ULONG UlRelease(LPVOID lpunk) {
 #endif
 }
 
+#include "mapiutil_functions.h"
+
 #endif /* MAPIUTIL_H */
