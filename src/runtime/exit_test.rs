@@ -9,14 +9,15 @@
 //! `fork` copies only the calling thread: call this from a single-threaded program (or at least one with no
 //! other thread inside mockmapi or holding locks `setup` needs).
 
+use std::collections::BTreeMap;
 use std::io::Read;
-use std::os::fd::FromRawFd;
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::time::{Duration, Instant};
 
 use crate::com::{hresult_display, succeeded, HRESULT, MAPI_E_CALL_FAILED, S_OK};
 
 use super::client::ClientStyle;
-use super::journal::{write_all_fd, Event, EventType};
+use super::journal::{write_all_fd, Event, EventType, MirrorLine};
 use super::method::Method;
 use super::Runtime;
 
@@ -69,8 +70,12 @@ pub struct ExitReport {
     pub shutdown: HRESULT,
     /// `verify`'s result (`S_OK` when no verify was given).
     pub verify: HRESULT,
-    /// The child's journal as text, as far as it got.
+    /// The child's journal as text, as far as it got (a call that never returned reads "(in progress)").
     pub child_journal: String,
+    /// The provider call in progress when the child ended (`store "x" DoFastShutdown`), if one was.
+    pub in_progress: Option<String>,
+    /// The child's last journal line.
+    pub last: Option<String>,
     /// One line for a person.
     pub summary: String,
 }
@@ -112,46 +117,23 @@ impl Runtime {
             return Err(format!("fork failed: {}", std::io::Error::last_os_error()));
         }
         if pid == 0 {
-            // SAFETY: child side: close the read end; never returns.
-            unsafe { libc::close(read_fd) };
+            // SAFETY: child side: its own process group (so a timeout ends every process the provider started),
+            // close the read end; never returns.
+            unsafe {
+                libc::setpgid(0, 0);
+                libc::close(read_fd);
+            }
             self.run_child(write_fd, setup, options.style);
         }
-        // SAFETY: parent side: close the write end so EOF arrives when the child ends.
-        unsafe { libc::close(write_fd) };
-        // SAFETY: we own read_fd from here on.
-        let mut pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
-        let reader = std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = pipe.read_to_end(&mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
-        });
-        let started = Instant::now();
-        let mut status = 0i32;
-        let mut timed_out = false;
-        loop {
-            // SAFETY: waiting for our own child.
-            let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
-            if r == pid {
-                break;
-            }
-            if r < 0 {
-                return Err(format!(
-                    "waitpid failed: {}",
-                    std::io::Error::last_os_error()
-                ));
-            }
-            if started.elapsed() > options.timeout {
-                timed_out = true;
-                // SAFETY: killing and reaping our own child.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                    libc::waitpid(pid, &mut status, 0);
-                }
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(1));
+        // SAFETY: parent side: the same process group change (whichever runs first wins; both ask the same), and
+        // close the write end.
+        unsafe {
+            libc::setpgid(pid, pid);
+            libc::close(write_fd);
         }
-        let text = reader.join().unwrap_or_default();
+        // SAFETY: we own read_fd from here on.
+        let pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
+        let (text, status, timed_out) = watch_child(pid, pipe, options.timeout)?;
         let mut report = self.parse_child(text, status, timed_out, options.timeout);
         if report.outcome == ExitOutcome::Completed {
             if let Some(verify) = verify {
@@ -208,7 +190,7 @@ impl Runtime {
     ) -> ExitReport {
         let mut setup = S_OK;
         let mut shutdown = S_OK;
-        let mut journal_lines = String::new();
+        let mut events: BTreeMap<u64, MirrorLine> = BTreeMap::new();
         let mut saw_shutdown = false;
         for line in text.lines() {
             if let Some(rest) = line.strip_prefix(MARK) {
@@ -226,11 +208,22 @@ impl Runtime {
                     }
                     _ => {}
                 }
-            } else {
-                journal_lines.push_str(line);
-                journal_lines.push('\n');
+            } else if let Ok(event) = serde_json::from_str::<MirrorLine>(line) {
+                // The completion of a call replaces its start.
+                events.insert(event.sequence, event);
             }
         }
+        let mut journal_lines = String::new();
+        for e in events.values() {
+            journal_lines.push_str(&e.text);
+            journal_lines.push('\n');
+        }
+        let in_progress = events
+            .values()
+            .rev()
+            .find(|e| e.pending && e.provider_call)
+            .map(|e| e.call.clone());
+        let last = events.values().next_back().map(|e| e.text.clone());
         let exited = libc::WIFEXITED(status);
         let exit_code = if exited {
             libc::WEXITSTATUS(status)
@@ -264,18 +257,120 @@ impl Runtime {
             shutdown,
             verify: S_OK,
             child_journal: journal_lines,
+            in_progress,
+            last,
             summary: String::new(),
         }
     }
 }
 
-/// The last line the child journaled: the call in progress when it died, or the last one that finished.
-fn last_call(journal: &str) -> &str {
-    journal
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("(nothing was journaled)")
+/// Read the child's stream until the child ends or the deadline passes — never until EOF, since a process the
+/// provider started may hold the pipe open forever. At the deadline the child's whole process group is killed.
+/// Once the child ended, what is already in the pipe is read and the rest of its process group is ended too.
+/// Returns the text, the wait status and whether the deadline passed.
+pub(crate) fn watch_child(
+    pid: libc::pid_t,
+    mut pipe: std::fs::File,
+    timeout: Duration,
+) -> Result<(String, i32, bool), String> {
+    let fd = pipe.as_raw_fd();
+    // SAFETY: our own descriptor; reads below never block.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+    }
+    let deadline = Instant::now() + timeout;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let mut open = true;
+    let mut drain = |buf: &mut Vec<u8>, open: &mut bool| {
+        while *open {
+            match pipe.read(&mut chunk) {
+                Ok(0) => *open = false,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break, // WouldBlock: nothing more right now
+            }
+        }
+    };
+    let mut status = 0i32;
+    let mut timed_out = false;
+    loop {
+        drain(&mut buf, &mut open);
+        // SAFETY: waiting for our own child.
+        let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        if r == pid {
+            break;
+        }
+        if r < 0 {
+            let err = std::io::Error::last_os_error();
+            kill_group(pid);
+            return Err(format!("waitpid failed: {err}"));
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            timed_out = true;
+            kill_group(pid);
+            // SAFETY: reaping our own, killed, child.
+            unsafe { libc::waitpid(pid, &mut status, 0) };
+            break;
+        }
+        let wait = (deadline - now).min(Duration::from_millis(20));
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        if open {
+            // SAFETY: one valid pollfd; bounded wait.
+            unsafe { libc::poll(&mut pfd, 1, wait.as_millis().max(1) as i32) };
+        } else {
+            std::thread::sleep(wait);
+        }
+    }
+    drain(&mut buf, &mut open);
+    // Whatever the provider started in the child's group goes with the child.
+    kill_group(pid);
+    Ok((
+        String::from_utf8_lossy(&buf).into_owned(),
+        status,
+        timed_out,
+    ))
+}
+
+/// SIGKILL the child's process group and the child itself (if it was not moved to its own group in time).
+fn kill_group(pid: libc::pid_t) {
+    // SAFETY: signals to our own child and its process group.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+        libc::kill(pid, libc::SIGKILL);
+    }
+}
+
+/// The name of a signal that commonly ends a crashing or killed provider.
+pub(crate) fn signal_name(signal: i32) -> String {
+    let name = match signal {
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGILL => "SIGILL",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGTRAP => "SIGTRAP",
+        _ => return format!("signal {signal}"),
+    };
+    format!("signal {signal} ({name})")
+}
+
+/// The culprit: the provider call in progress when the child ended, else the last line it journaled (a
+/// completed call is never called "in progress").
+fn culprit(r: &ExitReport, how: &str) -> String {
+    match (&r.in_progress, &r.last) {
+        (Some(call), _) => format!("{call} — in progress when the child {how}"),
+        (None, Some(last)) => format!("no provider call was in progress; last journaled: {last}"),
+        (None, None) => "nothing was journaled".to_owned(),
+    }
 }
 
 fn summarize(r: &ExitReport) -> String {
@@ -286,9 +381,10 @@ fn summarize(r: &ExitReport) -> String {
         ),
         ExitOutcome::Completed => format!(
             "the child exited right after DoFastShutdown ({}) but verify returned {}: data written after \
-             DoFastShutdown returned, or never written, is lost",
+             DoFastShutdown returned, or never written, is lost [rule {}]",
             hresult_display(r.shutdown),
-            hresult_display(r.verify)
+            hresult_display(r.verify),
+            crate::rules::DATA_SAVED_BY_DO
         ),
         ExitOutcome::SetupFailed => format!("setup failed in the child with {}", hresult_display(r.setup)),
         ExitOutcome::NotFast => format!(
@@ -297,17 +393,18 @@ fn summarize(r: &ExitReport) -> String {
             hresult_display(r.shutdown)
         ),
         ExitOutcome::Crashed => format!(
-            "the child died of signal {} during the sequence; last journaled: {}",
-            r.signal,
-            last_call(&r.child_journal)
+            "the child died of {} during the sequence: {}",
+            signal_name(r.signal),
+            culprit(r, &format!("died of {}", signal_name(r.signal)))
         ),
         ExitOutcome::TimedOut => format!(
-            "the child did not finish in time and was killed (a provider hangs?); last journaled call: {}",
-            last_call(&r.child_journal)
+            "the child did not finish in time and was killed (a provider hangs?): {}",
+            culprit(r, "was killed")
         ),
         ExitOutcome::ExitedEarly => format!(
-            "the child exited with code {} before the sequence ended (a provider called exit?)",
-            r.exit_code
+            "the child exited with code {} before the sequence ended (a provider called exit?): {}",
+            r.exit_code,
+            culprit(r, "exited")
         ),
     }
 }

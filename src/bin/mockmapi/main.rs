@@ -72,6 +72,10 @@ enum Command {
         /// (`mockmapi_exit_prepare`, if exported, runs first). POSIX only.
         #[arg(long)]
         exit_test: bool,
+        /// How long the provider's code may run in all, in milliseconds; then the checking process is killed
+        /// and the check it was in fails (POSIX: the provider runs in a child process).
+        #[arg(long, default_value_t = 60000)]
+        timeout_ms: u64,
     },
 }
 
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
             format,
             budget_ms,
             exit_test,
+            timeout_ms,
         } => {
             let mut opts = Options::new(library);
             opts.kind = kind.map(|k| match k {
@@ -114,6 +119,7 @@ fn main() -> ExitCode {
             });
             opts.call_budget = std::time::Duration::from_millis(budget_ms);
             opts.exit_test = exit_test;
+            opts.timeout = std::time::Duration::from_millis(timeout_ms);
             match check_library(&opts) {
                 Ok(report) => {
                     match format {
