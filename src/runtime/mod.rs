@@ -10,8 +10,9 @@
 pub mod alloc;
 pub mod client;
 mod coordinator;
-#[cfg(unix)]
 pub mod exit_test;
+#[cfg(windows)]
+mod exit_test_windows;
 pub mod expect;
 pub mod fake;
 pub mod journal;

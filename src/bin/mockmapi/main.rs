@@ -68,7 +68,7 @@ enum Command {
         budget_ms: u64,
         /// Also run the exit test: fast shutdown in a child that exits at once after DoFastShutdown, then the
         /// library's `HRESULT mockmapi_exit_verify(void)` checks the data survived
-        /// (`mockmapi_exit_prepare`, if exported, runs first). POSIX only.
+        /// (`mockmapi_exit_prepare`, if exported, runs first). On Windows the child is this command run again.
         #[arg(long)]
         exit_test: bool,
     },
