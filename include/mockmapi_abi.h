@@ -52,12 +52,12 @@ typedef uint32_t ULONG;
 typedef uint32_t DWORD;
 typedef uintptr_t ULONG_PTR;
 #endif
-/* The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE). */
+/** The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE). */
 typedef char *LPTSTR;
 
 #ifndef GUID_DEFINED
 #define GUID_DEFINED
-/* A GUID: 16 bytes, compared bytewise. */
+/** A GUID: 16 bytes, compared bytewise. */
 typedef struct _GUID {
 #if defined(_WIN32)
     unsigned long Data1;
@@ -81,10 +81,10 @@ typedef GUID IID;
 #define REFIID const IID *
 #endif
 #endif
-/* A pointer to an IID in C and C++ alike: the type of MAPI's lpInterface parameters (MAPIDefS.h). */
+/** A pointer to an IID in C and C++ alike: the type of MAPI's lpInterface parameters (MAPIDefS.h). */
 typedef const IID *LPCIID;
 
-/* IsEqualIID(a, b): in C pass pointers (&IID_IUnknown), in C++ references (IID_IUnknown), as in the SDK. */
+/** IsEqualIID(a, b): in C pass pointers (&IID_IUnknown), in C++ references (IID_IUnknown), as in the SDK. */
 #if !defined(IsEqualIID)
 #ifdef __cplusplus
 inline bool mockmapi_is_equal_guid(const GUID &a, const GUID &b) { return memcmp(&a, &b, sizeof(GUID)) == 0; }
@@ -123,32 +123,36 @@ typedef IMSProvider *LPMSPROVIDER;
 extern "C" {
 #endif
 
-/* Initialize MAPI. Reference counted: every successful call must be balanced by MAPIUninitialize.
+/** Initialize MAPI. Reference counted: every successful call must be balanced by MAPIUninitialize.
  * lpMapiInit may be NULL or point to a MAPIINIT_0; it is not retained. Returns S_OK, or MAPI_E_CALL_FAILED
  * after a client DoFastShutdown. Thread-safe. */
 HRESULT STDMETHODCALLTYPE MAPIInitialize(void *lpMapiInit);
 
-/* Balance one MAPIInitialize. The last one logs off the sessions still logged on (a diagnostic each:
+/** Balance one MAPIInitialize. The last one logs off the sessions still logged on (a diagnostic each:
  * Shutdown then Release on their providers). Without a matching MAPIInitialize: a violation, nothing else. */
 void STDMETHODCALLTYPE MAPIUninitialize(void);
 
-/* Log on: *lppSession receives a new IMAPISession with one reference, owned by the caller (Release it).
+/** Log on: *lppSession receives a new IMAPISession with one reference, owned by the caller (Release it).
  * lpszProfileName: NUL-terminated, may be NULL (wchar_t * when ulFlags has MAPI_UNICODE); lpszPassword is
- * ignored. Returns S_OK; MAPI_E_NOT_INITIALIZED before MAPIInitialize; E_INVALIDARG if lppSession is NULL;
- * MAPI_E_CALL_FAILED after a client DoFastShutdown. *lppSession is written only on success. Thread-safe. */
+ * ignored. Returns S_OK; E_INVALIDARG if lppSession is NULL (in any state: arguments are checked first);
+ * MAPI_E_CALL_FAILED after a client DoFastShutdown; MAPI_E_NOT_INITIALIZED before MAPIInitialize. *lppSession is
+ * written only on success. Thread-safe. */
 HRESULT STDMETHODCALLTYPE MAPILogonEx(ULONG_PTR ulUIParam, LPTSTR lpszProfileName, LPTSTR lpszPassword,
                                       ULONG ulFlags, LPMAPISESSION *lppSession);
 
-/* Allocate cbSize bytes (16-byte aligned) into *lppBuffer; free with MAPIFreeBuffer. Returns S_OK;
+/** Allocate cbSize bytes (16-byte aligned) into *lppBuffer; free with MAPIFreeBuffer. Returns S_OK;
  * MAPI_E_NOT_INITIALIZED before MAPIInitialize; MAPI_E_CALL_FAILED after a client DoFastShutdown;
- * E_INVALIDARG if lppBuffer is NULL; MAPI_E_NOT_ENOUGH_MEMORY. */
+ * E_INVALIDARG if lppBuffer is NULL (checked first, as every argument is: docs/bad-input.md);
+ * MAPI_E_NOT_ENOUGH_MEMORY (and a diagnostic) when cbSize is over MOCKMAPI_MAX_BUFFER_BYTES (256 MiB) or memory
+ * runs out. */
 SCODE STDMETHODCALLTYPE MAPIAllocateBuffer(ULONG cbSize, void **lppBuffer);
 
-/* Allocate cbSize bytes chained to lpObject (a MAPIAllocateBuffer buffer, or one chained to it): freed when
- * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject. */
+/** Allocate cbSize bytes chained to lpObject (a MAPIAllocateBuffer buffer, or one chained to it): freed when
+ * that root buffer is freed, never on its own. E_INVALIDARG for NULL arguments or an unknown lpObject;
+ * MAPI_E_NOT_ENOUGH_MEMORY over MOCKMAPI_MAX_BUFFER_BYTES, as for MAPIAllocateBuffer. */
 SCODE STDMETHODCALLTYPE MAPIAllocateMore(ULONG cbSize, void *lpObject, void **lppBuffer);
 
-/* Free a MAPIAllocateBuffer buffer and every buffer chained to it; returns S_OK. NULL is accepted. A buffer
+/** Free a MAPIAllocateBuffer buffer and every buffer chained to it; returns S_OK. NULL is accepted. A buffer
  * that is not a live root (never allocated, already freed, or a MAPIAllocateMore buffer) is a violation and
  * returns E_INVALIDARG; nothing is freed then. Like every MAPI call: MAPI_E_NOT_INITIALIZED before
  * MAPIInitialize, MAPI_E_CALL_FAILED after a client DoFastShutdown (a violation each; nothing is freed). */

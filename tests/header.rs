@@ -12,8 +12,14 @@ fn root() -> PathBuf {
 }
 
 fn generate() -> String {
-    let config =
+    let mut config =
         cbindgen::Config::from_file(root().join("cbindgen.toml")).expect("cbindgen.toml parses");
+    // The version macros come from Cargo.toml, the version's one source.
+    let after = config.after_includes.take().unwrap_or_default();
+    config.after_includes = Some(format!(
+        "{after}\n{}",
+        mockmapi::ffi::version::header_defines()
+    ));
     let bindings = cbindgen::Builder::new()
         .with_crate(root())
         .with_config(config)
@@ -592,4 +598,129 @@ fn provider_style_slots_type_check_on_32bit_windows() {
             "{cc} accepts cdecl functions in __stdcall slots: the check proves nothing"
         );
     }
+}
+
+/// The declarations of `include/mockmapi.h` and `include/mockmapi_abi.h` as clang sees them: for every
+/// function, variable and struct definition in those two files, its name and whether a Doxygen comment is
+/// attached to it (the comment clangd shows on hover). Read from clang's AST dump, which prints a file name
+/// only where it changes.
+fn documented_declarations() -> Vec<(String, String, bool)> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("header-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("doxygen.c");
+    std::fs::write(&file, "#include \"mockmapi.h\"\n").unwrap();
+    let out = Command::new("clang")
+        .args(["-std=c11", "-fsyntax-only", "-fno-color-diagnostics"])
+        // Doxygen commands that do not parse (a stray \param, an unknown @command) are errors too.
+        .args([
+            "-Wdocumentation",
+            "-Wdocumentation-unknown-command",
+            "-Werror",
+        ])
+        .args(["-Xclang", "-ast-dump"])
+        .args(include_args(&["include"]))
+        .arg(&file)
+        .output()
+        .expect("run clang");
+    assert!(
+        out.status.success(),
+        "clang -Wdocumentation rejects the header comments:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = String::from_utf8(out.stdout).expect("UTF-8 AST dump");
+    let ours = |f: &str| f.ends_with("include/mockmapi.h") || f.ends_with("include/mockmapi_abi.h");
+    let mut current = String::new();
+    let mut decls: Vec<(String, String, bool)> = Vec::new();
+    for line in dump.lines() {
+        let top = line.starts_with("|-") || line.starts_with("`-");
+        // Every `path.h:line:col` on the line moves the current file; a declaration's file is the one current
+        // at its first location.
+        let before = current.clone();
+        let mut first_file = None;
+        for (i, _) in line.match_indices(".h:") {
+            let start = line[..i].rfind(['<', ' ']).map_or(0, |s| s + 1);
+            let path = &line[start..i + 2];
+            if first_file.is_none() {
+                first_file = Some(path.to_owned());
+            }
+            current = path.to_owned();
+        }
+        if top {
+            let mut words = line[2..].split_whitespace();
+            let kind = words.next().unwrap_or_default();
+            let at_start = line
+                .split_once('<')
+                .is_some_and(|(_, r)| r.starts_with("line:") || r.starts_with("col:"));
+            let file = if at_start {
+                // Same file as the previous location printed (before this line's own paths).
+                before
+            } else {
+                first_file.unwrap_or_else(|| current.clone())
+            };
+            let wanted = matches!(kind, "FunctionDecl" | "VarDecl")
+                || (kind == "RecordDecl" && line.contains(" definition"));
+            if ours(&file) && wanted && !line.contains(" implicit ") {
+                // `... name 'type'` for functions and variables, `... struct name definition` for structs.
+                let name = line
+                    .split('\'')
+                    .next()
+                    .map(|s| s.trim_end().trim_end_matches(" definition"))
+                    .and_then(|s| s.split_whitespace().last())
+                    .unwrap_or_default()
+                    .to_owned();
+                decls.push((format!("{kind} {name}"), file, false));
+            } else {
+                decls.push((String::new(), file, false));
+            }
+        } else if line
+            .trim_start_matches(['|', '`', ' '])
+            .starts_with("-FullComment")
+            && line.len() - line.trim_start_matches(['|', '`', ' ', '-']).len() <= 4
+        {
+            if let Some(d) = decls.last_mut() {
+                d.2 = true;
+            }
+        }
+    }
+    decls.retain(|d| !d.0.is_empty());
+    decls
+}
+
+#[test]
+fn every_declaration_carries_a_doxygen_comment_that_ides_show() {
+    if Command::new("clang").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("MOCKMAPI_REQUIRE_COMPILERS").is_none_or(|v| v.is_empty() || v == "0"),
+            "clang is not installed and MOCKMAPI_REQUIRE_COMPILERS is set: install it (apt-get install clang)"
+        );
+        eprintln!("clang is not installed: the Doxygen check is skipped");
+        return;
+    }
+    let decls = documented_declarations();
+    let names: Vec<&str> = decls.iter().map(|d| d.0.as_str()).collect();
+    for expected in [
+        "FunctionDecl MAPIInitialize",
+        "FunctionDecl mockmapi_version",
+        "FunctionDecl mockmapi_session_add_provider",
+        "FunctionDecl mockmapi_reset",
+        "VarDecl IID_IMAPIClientShutdown",
+        "RecordDecl IMAPISessionVtbl",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "the AST of mockmapi.h lacks {expected} (the check reads clang's dump wrongly): {names:?}"
+        );
+    }
+    let bare: Vec<&str> = decls
+        .iter()
+        .filter(|d| !d.2)
+        .map(|d| d.0.as_str())
+        .collect();
+    assert!(
+        bare.is_empty(),
+        "{} of {} declarations have no Doxygen comment (/** ... */ right before them, which clangd shows on \
+         hover): {bare:?}",
+        bare.len(),
+        decls.len()
+    );
 }

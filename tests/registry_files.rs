@@ -295,6 +295,52 @@ fn bad_files() -> Vec<BadFile> {
             "from 0 to 4294967295",
         ),
         (
+            "long-key-name.yaml",
+            b(format!(
+                "HKCU:\n  Software\\{}:\n    v: 1\n",
+                "k".repeat(256)
+            )),
+            Some((2, 3)),
+            "at most 255 per key name",
+        ),
+        (
+            "long-value-name.yaml",
+            // A YAML implicit key is at most 1024 characters: a long name is an explicit key (`? name`).
+            b(format!("{k}    ? {}\n    : 1\n", "n".repeat(16_384))),
+            Some((3, 5)),
+            "at most 16383",
+        ),
+        (
+            "deep.yaml",
+            b(format!(
+                "HKCU:\n  ? {}\n  :\n    v: 1\n",
+                vec!["d"; 513].join("\\")
+            )),
+            Some((2, 5)),
+            "512 keys deep",
+        ),
+        (
+            "long-key-name.reg",
+            b(format!(
+                "{reg}\"v\"=dword:1\r\n[HKEY_CURRENT_USER\\{}]\r\n",
+                "k".repeat(256)
+            )),
+            Some((5, 2)),
+            "at most 255 per key name",
+        ),
+        (
+            "long-value-name.reg",
+            b(format!("{reg}\"{}\"=dword:1\r\n", "n".repeat(16_384))),
+            Some((4, 1)),
+            "at most 16383",
+        ),
+        (
+            "delete-root.reg",
+            b(format!("{reg}[-HKEY_CURRENT_USER]\r\n")),
+            Some((4, 3)),
+            "hive root",
+        ),
+        (
             "qword-negative.yaml",
             b(format!("{k}    v: {{type: REG_QWORD, data: -5}}\n")),
             Some((3, 32)),
@@ -941,4 +987,41 @@ fn randomized_mutations_never_panic_either_loader() {
         "{n} mutated files: {ok} loaded, {err} refused, in {:?}",
         started.elapsed()
     );
+}
+
+/// A FIFO, a device or a socket given as a registry or configuration file is refused before it is opened (opening
+/// a FIFO would wait for a writer forever), and the previous hive stays.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_files_are_refused_without_blocking() {
+    let dir = temp_dir("not-regular");
+    let fifo = dir.join("hive.yaml");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let sock_path = dir.join("hive.sock");
+    let _sock = std::os::unix::net::UnixListener::bind(&sock_path).unwrap();
+    let rt = Runtime::new(Config::default());
+    rt.registry_set(POLICY_16, VALUE, RegValue::Dword(2));
+    let before = rt.registry_dump();
+    for (path, what) in [
+        (fifo.as_path(), "is a named pipe (FIFO), not a regular file"),
+        (Path::new("/dev/null"), "is a device, not a regular file"),
+        (sock_path.as_path(), "is a socket, not a regular file"),
+    ] {
+        let e = load_registry_file(path).unwrap_err();
+        assert!(e.to_string().contains(what), "{e}");
+        assert_eq!(e.kind, LoadErrorKind::Unreadable);
+        assert_eq!(rt.registry_load_file(path), E_INVALIDARG);
+        assert_eq!(rt.registry_dump(), before);
+        let e = load_config_file(path).unwrap_err();
+        assert!(e.to_string().contains(what), "{e}");
+    }
+    // Through discovery, as MOCKMAPI_CONFIG and MOCKMAPI_REGISTRY name them.
+    let found = discover(&DiscoveryInputs {
+        config_env: Some(fifo.clone().into_os_string()),
+        registry_env: Some(fifo.clone().into_os_string()),
+        cwd: None,
+    });
+    assert_eq!(found.errors.len(), 2, "{:?}", found.errors);
 }

@@ -52,6 +52,12 @@ pub fn hresult_c_name(hr: HRESULT) -> Option<&'static core::ffi::CStr> {
         MAPI_E_USER_CANCEL => c"MAPI_E_USER_CANCEL",
         MAPI_E_TIMEOUT => c"MAPI_E_TIMEOUT",
         MAPI_E_NOT_INITIALIZED => c"MAPI_E_NOT_INITIALIZED",
+        super::mapidefs::MAPI_E_NO_ACCESS => c"MAPI_E_NO_ACCESS",
+        super::mapidefs::MAPI_E_TOO_COMPLEX => c"MAPI_E_TOO_COMPLEX",
+        super::mapidefs::MAPI_E_INVALID_TYPE => c"MAPI_E_INVALID_TYPE",
+        super::mapidefs::MAPI_E_TABLE_TOO_BIG => c"MAPI_E_TABLE_TOO_BIG",
+        super::mapidefs::MAPI_E_INVALID_BOOKMARK => c"MAPI_E_INVALID_BOOKMARK",
+        super::mapidefs::MAPI_W_ERRORS_RETURNED => c"MAPI_W_ERRORS_RETURNED",
         _ => return None,
     })
 }
@@ -64,7 +70,7 @@ pub fn hresult_from_name(name: &str) -> Option<HRESULT> {
         ("MAPI_E_INVALID_PARAMETER", E_INVALIDARG),
         ("MAPI_E_INTERFACE_NOT_SUPPORTED", E_NOINTERFACE),
     ];
-    const KNOWN: [HRESULT; 17] = [
+    const KNOWN: [HRESULT; 23] = [
         S_OK,
         S_FALSE,
         E_NOTIMPL,
@@ -82,6 +88,12 @@ pub fn hresult_from_name(name: &str) -> Option<HRESULT> {
         MAPI_E_USER_CANCEL,
         MAPI_E_TIMEOUT,
         MAPI_E_NOT_INITIALIZED,
+        super::mapidefs::MAPI_E_NO_ACCESS,
+        super::mapidefs::MAPI_E_TOO_COMPLEX,
+        super::mapidefs::MAPI_E_INVALID_TYPE,
+        super::mapidefs::MAPI_E_TABLE_TOO_BIG,
+        super::mapidefs::MAPI_E_INVALID_BOOKMARK,
+        super::mapidefs::MAPI_W_ERRORS_RETURNED,
     ];
     KNOWN
         .into_iter()

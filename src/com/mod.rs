@@ -5,6 +5,10 @@
 pub mod boundary;
 pub mod hresult;
 pub mod iid;
+/// cbindgen:ignore
+pub mod mapidefs;
+/// cbindgen:ignore
+pub mod mapiobj;
 pub mod opaque;
 pub mod refcount;
 pub mod types;

@@ -15,6 +15,13 @@ pub const MOCKMAPI_PROVIDER_ADDRESS_BOOK: u32 = 2;
 /// A message store provider (`MSProviderInit`). Visited last.
 pub const MOCKMAPI_PROVIDER_STORE: u32 = 3;
 
+/// The longest provider name (`mockmapi_session_add_provider`, `mockmapi_fake_spec.name`) in bytes of UTF-8;
+/// a longer one is refused with `E_INVALIDARG`.
+pub const MOCKMAPI_MAX_PROVIDER_NAME_BYTES: usize = crate::runtime::provider::MAX_NAME_BYTES;
+/// The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hand out (256 MiB); a larger `cbSize` is
+/// answered `MAPI_E_NOT_ENOUGH_MEMORY` (and a diagnostic).
+pub const MOCKMAPI_MAX_BUFFER_BYTES: u32 = crate::runtime::alloc::MAX_BUFFER_BYTES;
+
 /// Attach a provider object to a session, as if the session's profile listed it.
 ///
 /// - `session`: an `IMAPISession` returned by `MAPILogonEx`; NULL or a pointer that is not one gives
@@ -22,7 +29,8 @@ pub const MOCKMAPI_PROVIDER_STORE: u32 = 3;
 ///   `MAPI_E_CALL_FAILED`.
 /// - `kind`: `MOCKMAPI_PROVIDER_TRANSPORT`, `MOCKMAPI_PROVIDER_ADDRESS_BOOK` or `MOCKMAPI_PROVIDER_STORE`; anything
 ///   else gives `E_INVALIDARG`.
-/// - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`.
+/// - `name`: UTF-8 display name for the journal, copied; NULL gives `"<kind>-<n>"`; longer than
+///   `MOCKMAPI_MAX_PROVIDER_NAME_BYTES` gives `E_INVALIDARG`.
 /// - `provider`: the provider object (as `XPProviderInit`/`ABProviderInit`/`MSProviderInit` return it: slot 3 of its
 ///   vtable is `Shutdown`); NULL gives `E_INVALIDARG`. The runtime calls `AddRef` and keeps that reference until
 ///   `Logoff`, the last `MAPIUninitialize` or `mockmapi_reset` (never after a client `DoFastShutdown`).
@@ -75,9 +83,10 @@ pub(super) unsafe fn registry_args<'a>(
 /// Set a `REG_DWORD` in the emulated hive, creating the key as needed.
 ///
 /// `key` (UTF-8, required) starts with a hive name — `HKEY_CURRENT_USER`/`HKCU` or `HKEY_LOCAL_MACHINE`/`HKLM` —
-/// for example `HKCU\Software\Policies\Microsoft\Office\16.0\Outlook\Options\Shutdown`; paths and value names
-/// compare case-insensitively. `value_name` NULL or `""` is the key's default value. Returns `S_OK`, or
-/// `E_INVALIDARG` (journaled) for a NULL key, an unknown hive or invalid UTF-8. Never touches the real registry.
+/// for example, as a C string, `"HKCU\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown"`;
+/// paths and value names compare case-insensitively. `value_name` NULL or `""` is the key's default value.
+/// Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key, an unknown hive or invalid UTF-8. Never touches
+/// the real registry.
 /// Thread-safe; the policy is read at each client `QueryFastShutdown`.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_dword(
@@ -154,7 +163,8 @@ pub unsafe extern "C" fn mockmapi_registry_delete_value(
 }
 
 /// Set the emulated Office version (UTF-8, such as `"16.0"`, `"15.0"`, `"14.0"`): the policy and preference
-/// keys are read under `...\Office\<version>\Outlook\Options\Shutdown`. Lasts until `mockmapi_reset`.
+/// keys are read under the `Office` key of that version (`Software\\Microsoft\\Office\\16.0\\...` as a C
+/// string). Lasts until `mockmapi_reset`.
 /// Returns `S_OK`, or `E_INVALIDARG` for NULL or text that is not a version number.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_policy_set_office_version(version: *const c_char) -> HRESULT {

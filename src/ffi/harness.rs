@@ -142,7 +142,10 @@ pub unsafe extern "C" fn mockmapi_journal_expect(
                 Err(hr) => return hr,
             }
         }
-        match expect::expect(&rt.journal().snapshot(), &filters, mode) {
+        match rt
+            .journal()
+            .read(|events| expect::expect(events.iter(), &filters, mode))
+        {
             Ok(()) => {
                 copy_text("", diff, diff_size);
                 write_out(diff_length, 0);
@@ -170,10 +173,7 @@ pub unsafe extern "C" fn mockmapi_journal_count_matching(
             },
         };
         rt.journal()
-            .snapshot()
-            .iter()
-            .filter(|e| f.matches(e))
-            .count()
+            .read(|events| events.iter().filter(|e| f.matches(e)).count())
     })
 }
 
@@ -201,14 +201,14 @@ pub unsafe extern "C" fn mockmapi_journal_find(
                 Err(hr) => return hr,
             },
         };
-        let events = rt.journal().snapshot();
-        match events
-            .iter()
-            .enumerate()
-            .skip(start)
-            .find(|(_, e)| f.matches(e))
-        {
-            Some((i, _)) => {
+        let found = rt.journal().read(|events| {
+            events
+                .iter_from(start)
+                .position(|e| f.matches(e))
+                .map(|at| start + at)
+        });
+        match found {
+            Some(i) => {
                 write_out(index, i);
                 S_OK
             }
@@ -267,7 +267,7 @@ pub type mockmapi_fake_callback = Option<
 pub struct mockmapi_fake_spec {
     /// `MOCKMAPI_PROVIDER_*` (required).
     pub kind: u32,
-    /// Display name (UTF-8, copied); NULL gives "fake-<kind>".
+    /// Display name (UTF-8, copied); NULL gives `"fake-<kind>"`.
     pub name: *const c_char,
     /// Nonzero: `QueryInterface(IID_IMAPIProviderShutdown)` fails with `E_NOINTERFACE` (or is forwarded to
     /// `inner`), as for a provider that predates fast shutdown.
@@ -322,6 +322,33 @@ pub unsafe extern "C" fn mockmapi_fake_provider_create(
             Ok(n) => n.map_or_else(|| format!("fake-{}", kind.label()), str::to_owned),
             Err(hr) => return hr,
         };
+        if name.len() > crate::runtime::provider::MAX_NAME_BYTES {
+            return rt.reject(
+                Method::FakeProvider,
+                E_INVALIDARG,
+                format!(
+                    "mockmapi_fake_provider_create: the name is {} bytes long; the limit is \
+                     MOCKMAPI_MAX_PROVIDER_NAME_BYTES ({})",
+                    name.len(),
+                    crate::runtime::provider::MAX_NAME_BYTES
+                ),
+            );
+        }
+        // An inner object must be a COM object: its vtable and IUnknown slots are called later, from inside
+        // provider calls, where a NULL would crash.
+        if let Some(inner) = s.inner.as_ref() {
+            let ok = inner.lpVtbl.as_ref().is_some_and(|v| {
+                v.QueryInterface.is_some() && v.AddRef.is_some() && v.Release.is_some()
+            });
+            if !ok {
+                return rt.reject(
+                    Method::FakeProvider,
+                    E_INVALIDARG,
+                    "mockmapi_fake_provider_create: spec->inner is not a COM object (its lpVtbl, or its \
+                     QueryInterface, AddRef or Release slot, is NULL); pass NULL for no inner object",
+                );
+            }
+        }
         let ms = |v: u32| Duration::from_millis(u64::from(v));
         let spec = FakeSpec {
             kind,

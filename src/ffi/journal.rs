@@ -102,11 +102,12 @@ pub extern "C" fn mockmapi_journal_count() -> usize {
 #[no_mangle]
 pub extern "C" fn mockmapi_journal_count_type(event_type: u32) -> usize {
     with_runtime(Method::Journal, 0, |rt| {
-        rt.journal()
-            .snapshot()
-            .iter()
-            .filter(|e| e.event_type as u32 == event_type)
-            .count()
+        rt.journal().read(|events| {
+            events
+                .iter()
+                .filter(|e| e.event_type as u32 == event_type)
+                .count()
+        })
     })
 }
 

@@ -42,9 +42,6 @@ pub unsafe extern "system" fn MAPILogonEx(
     let _ = (ulUIParam, lpszPassword);
     with_runtime(Method::MAPILogonEx, crate::com::E_UNEXPECTED, |rt| {
         if lppSession.is_null() {
-            if let Err(hr) = rt.check_ready(Method::MAPILogonEx) {
-                return hr;
-            }
             return rt.reject(
                 Method::MAPILogonEx,
                 E_INVALIDARG,
@@ -102,15 +99,15 @@ pub unsafe extern "system" fn MAPIAllocateBuffer(
     lppBuffer: *mut *mut c_void,
 ) -> SCODE {
     with_runtime(Method::MAPIAllocateBuffer, crate::com::E_UNEXPECTED, |rt| {
-        if let Err(hr) = rt.check_ready(Method::MAPIAllocateBuffer) {
-            return hr;
-        }
         if lppBuffer.is_null() {
             return rt.reject(
                 Method::MAPIAllocateBuffer,
                 E_INVALIDARG,
                 "MAPIAllocateBuffer: lppBuffer is NULL",
             );
+        }
+        if let Err(hr) = rt.check_ready(Method::MAPIAllocateBuffer) {
+            return hr;
         }
         match rt.allocations().allocate(cbSize) {
             Ok(p) => {
@@ -130,15 +127,15 @@ pub unsafe extern "system" fn MAPIAllocateMore(
     lppBuffer: *mut *mut c_void,
 ) -> SCODE {
     with_runtime(Method::MAPIAllocateMore, crate::com::E_UNEXPECTED, |rt| {
-        if let Err(hr) = rt.check_ready(Method::MAPIAllocateMore) {
-            return hr;
-        }
         if lppBuffer.is_null() || lpObject.is_null() {
             return rt.reject(
                 Method::MAPIAllocateMore,
                 E_INVALIDARG,
                 "MAPIAllocateMore: lpObject or lppBuffer is NULL",
             );
+        }
+        if let Err(hr) = rt.check_ready(Method::MAPIAllocateMore) {
+            return hr;
         }
         match rt.allocations().allocate_more(cbSize, lpObject.cast()) {
             Ok(p) => {
@@ -170,7 +167,18 @@ pub unsafe extern "system" fn MAPIFreeBuffer(lpBuffer: *mut c_void) -> ULONG {
 
 fn alloc_error(rt: &Runtime, method: Method, e: AllocError) -> SCODE {
     match e {
-        AllocError::OutOfMemory => MAPI_E_NOT_ENOUGH_MEMORY,
+        AllocError::OutOfMemory => {
+            rt.journal().diagnostic(
+                method,
+                0,
+                format!(
+                    "{}: not enough memory for the requested size (the limit is {} bytes per buffer)",
+                    method.name(),
+                    crate::runtime::alloc::MAX_BUFFER_BYTES
+                ),
+            );
+            MAPI_E_NOT_ENOUGH_MEMORY
+        }
         AllocError::UnknownBuffer => rt.reject(
             method,
             E_INVALIDARG,

@@ -10,8 +10,11 @@ pub mod control;
 pub mod harness;
 pub mod journal;
 pub mod mapi;
+pub mod mapiobj;
+pub mod mapiutil;
 pub mod platform;
 pub mod registry;
+pub mod version;
 
 use std::sync::LazyLock;
 

@@ -90,10 +90,12 @@ unsafe fn set(
 }
 
 /// Read a value after the common argument checks, and hand it to `take` (which writes the out-parameters).
+/// `null_out` names a required out-parameter that is NULL: refused with `E_INVALIDARG` before any lookup.
 unsafe fn get(
     func: &str,
     key: *const c_char,
     value_name: *const c_char,
+    null_out: Option<&str>,
     take: impl FnOnce(&Runtime, &str, RegValue) -> HRESULT,
 ) -> HRESULT {
     with_runtime(Method::Registry, E_UNEXPECTED, |rt| {
@@ -101,6 +103,13 @@ unsafe fn get(
             Ok(x) => x,
             Err(hr) => return hr,
         };
+        if let Some(what) = null_out {
+            return rt.reject(
+                Method::Registry,
+                E_INVALIDARG,
+                format!("{func}: {what} is NULL"),
+            );
+        }
         match rt.with_registry(|r| r.get_value(key, name).map(|v| v.cloned())) {
             Ok(Some(v)) => take(rt, &format!("{key}\\{name}"), v),
             Ok(None) => MAPI_E_NOT_FOUND,
@@ -293,14 +302,8 @@ pub unsafe extern "C" fn mockmapi_registry_get_type(
     value_type: *mut u32,
 ) -> HRESULT {
     let func = "mockmapi_registry_get_type";
-    get(func, key, value_name, |rt, _, v| {
-        if value_type.is_null() {
-            return rt.reject(
-                Method::Registry,
-                E_INVALIDARG,
-                format!("{func}: value_type is NULL"),
-            );
-        }
+    let null_out = value_type.is_null().then_some("value_type");
+    get(func, key, value_name, null_out, |_, _, v| {
         write_out(value_type, type_code(&v));
         S_OK
     })
@@ -316,12 +319,8 @@ pub unsafe extern "C" fn mockmapi_registry_get_qword(
     data: *mut u64,
 ) -> HRESULT {
     let func = "mockmapi_registry_get_qword";
-    get(func, key, value_name, |rt, at, v| match v {
-        _ if data.is_null() => rt.reject(
-            Method::Registry,
-            E_INVALIDARG,
-            format!("{func}: data is NULL"),
-        ),
+    let null_out = data.is_null().then_some("data");
+    get(func, key, value_name, null_out, |rt, at, v| match v {
         RegValue::Qword(q) => {
             write_out(data, q);
             S_OK
@@ -343,7 +342,7 @@ pub unsafe extern "C" fn mockmapi_registry_get_string(
     length: *mut usize,
 ) -> HRESULT {
     let func = "mockmapi_registry_get_string";
-    get(func, key, value_name, |rt, at, v| match v {
+    get(func, key, value_name, None, |rt, at, v| match v {
         RegValue::Sz(s) | RegValue::ExpandSz(s) => {
             write_out(length, copy_text(buffer, size, s.as_bytes()));
             S_OK
@@ -366,7 +365,7 @@ pub unsafe extern "C" fn mockmapi_registry_get_multi_string(
     length: *mut usize,
 ) -> HRESULT {
     let func = "mockmapi_registry_get_multi_string";
-    get(func, key, value_name, |rt, at, v| match v {
+    get(func, key, value_name, None, |rt, at, v| match v {
         RegValue::MultiSz(list) => {
             let mut bytes = Vec::new();
             for s in &list {
@@ -397,7 +396,7 @@ pub unsafe extern "C" fn mockmapi_registry_get_binary(
     length: *mut usize,
 ) -> HRESULT {
     let func = "mockmapi_registry_get_binary";
-    get(func, key, value_name, |rt, at, v| match v {
+    get(func, key, value_name, None, |rt, at, v| match v {
         RegValue::Binary(b) => {
             if !buffer.is_null() {
                 std::ptr::copy_nonoverlapping(b.as_ptr(), buffer, b.len().min(size));

@@ -57,6 +57,21 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
+/// The longest key name component the Windows registry accepts, in UTF-16 code units.
+pub const MAX_KEY_NAME_CHARS: usize = 255;
+/// The longest value name the Windows registry accepts, in UTF-16 code units.
+pub const MAX_VALUE_NAME_CHARS: usize = 16_383;
+/// The deepest key the Windows registry allows: 512 levels below the hive root.
+pub const MAX_KEY_DEPTH: usize = 512;
+/// The longest whole key path accepted (hive name included), in UTF-16 code units: what one registry API call
+/// can carry (a `UNICODE_STRING` holds at most 32,767 characters).
+pub const MAX_KEY_PATH_CHARS: usize = 32_767;
+
+/// Length as Windows counts it: UTF-16 code units.
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
 /// A parsed key path: a root key and the `\`-separated subkey path, as written (empty segments removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyPath {
@@ -79,7 +94,32 @@ impl KeyPath {
                 "unknown registry hive '{first}' in key '{path}'; use HKEY_CURRENT_USER (HKCU) or HKEY_LOCAL_MACHINE (HKLM)"
             ))
         })?;
-        let subkey = parts.collect::<Vec<_>>().join("\\");
+        let total = utf16_len(path);
+        if total > MAX_KEY_PATH_CHARS {
+            return Err(RegistryError::BadKeyPath(format!(
+                "registry key path of {total} characters is longer than the {MAX_KEY_PATH_CHARS} the Windows \
+                 registry accepts; use a shorter path"
+            )));
+        }
+        let mut components = Vec::new();
+        for part in parts {
+            let n = utf16_len(part);
+            if n > MAX_KEY_NAME_CHARS {
+                let shown: String = part.chars().take(40).collect();
+                return Err(RegistryError::BadKeyPath(format!(
+                    "registry key name '{shown}...' has {n} characters; the Windows registry allows at most \
+                     {MAX_KEY_NAME_CHARS} per key name (between two backslashes)"
+                )));
+            }
+            components.push(part);
+            if components.len() > MAX_KEY_DEPTH {
+                return Err(RegistryError::BadKeyPath(format!(
+                    "registry key path is more than {MAX_KEY_DEPTH} keys deep, the Windows registry's limit; \
+                     use a shallower path"
+                )));
+            }
+        }
+        let subkey = components.join("\\");
         Ok(KeyPath { root, subkey })
     }
 
@@ -107,6 +147,19 @@ fn fold_key(root: RootKey, subkey: &str) -> String {
         s.push_str(&subkey.to_lowercase());
     }
     s
+}
+
+/// A value name the Windows registry would accept: at most [`MAX_VALUE_NAME_CHARS`].
+pub fn check_value_name(name: &str) -> Result<(), RegistryError> {
+    let n = utf16_len(name);
+    if n > MAX_VALUE_NAME_CHARS {
+        let shown: String = name.chars().take(40).collect();
+        return Err(RegistryError::BadKeyPath(format!(
+            "registry value name '{shown}...' has {n} characters; the Windows registry allows at most \
+             {MAX_VALUE_NAME_CHARS}"
+        )));
+    }
+    Ok(())
 }
 
 /// A registry value with its type.
@@ -190,6 +243,7 @@ impl Registry {
         name: &str,
         value: RegValue,
     ) -> Result<(), RegistryError> {
+        check_value_name(name)?;
         let k = self.create_key(key)?;
         k.values
             .insert(name.to_lowercase(), (name.to_owned(), value));
@@ -220,9 +274,17 @@ impl Registry {
             .ok_or_else(|| RegistryError::NotFound(format!("no value '{name}' under {path}")))
     }
 
-    /// Remove a key and every key below it; `NotFound` if none existed.
+    /// Remove a key and every key below it; `NotFound` if none existed. A hive root (`HKEY_CURRENT_USER`
+    /// itself) cannot be deleted, as in the real registry: `BadKeyPath`.
     pub fn delete_key(&mut self, key: &str) -> Result<(), RegistryError> {
         let path = KeyPath::parse(key)?;
+        if path.subkey.is_empty() {
+            return Err(RegistryError::BadKeyPath(format!(
+                "{} is a hive root, which cannot be deleted; name a key below it, or use \
+                 mockmapi_registry_clear to empty the whole hive",
+                path.root.long_name()
+            )));
+        }
         let folded = path.fold();
         let prefix = format!("{folded}\\");
         let before = self.keys.len();
@@ -292,6 +354,57 @@ mod tests {
             KeyPath::parse(""),
             Err(RegistryError::BadKeyPath(_))
         ));
+    }
+
+    #[test]
+    fn the_windows_registry_limits_are_refused_with_the_limit_named() {
+        let mut r = Registry::new();
+        let long = "k".repeat(MAX_KEY_NAME_CHARS);
+        r.set_value(&format!("HKCU\\{long}"), "v", RegValue::Dword(1))
+            .unwrap();
+        let err = r
+            .set_value(&format!("HKCU\\{long}x"), "v", RegValue::Dword(1))
+            .unwrap_err();
+        assert!(err.to_string().contains("at most 255"), "{err}");
+        // Counted in UTF-16 units, as Windows counts: 128 characters outside the BMP are 256 units.
+        assert!(r
+            .create_key(&format!("HKCU\\{}", "\u{1F600}".repeat(128)))
+            .is_err());
+        let deep = vec!["a"; MAX_KEY_DEPTH].join("\\");
+        r.create_key(&format!("HKCU\\{deep}")).unwrap();
+        let err = r.create_key(&format!("HKCU\\{deep}\\a")).unwrap_err();
+        assert!(err.to_string().contains("512 keys deep"), "{err}");
+        let wide = vec!["b".repeat(200); 200].join("\\");
+        let err = r.create_key(&format!("HKCU\\{wide}")).unwrap_err();
+        assert!(err.to_string().contains("32767"), "{err}");
+        r.set_value(
+            "HKCU\\A",
+            &"n".repeat(MAX_VALUE_NAME_CHARS),
+            RegValue::Dword(1),
+        )
+        .unwrap();
+        let before = r.clone();
+        let err = r
+            .set_value(
+                "HKCU\\B",
+                &"n".repeat(MAX_VALUE_NAME_CHARS + 1),
+                RegValue::Dword(1),
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("at most 16383"), "{err}");
+        assert_eq!(r, before, "a refused value creates no key");
+    }
+
+    #[test]
+    fn a_hive_root_cannot_be_deleted() {
+        let mut r = Registry::new();
+        r.set_value("HKCU\\A", "v", RegValue::Dword(1)).unwrap();
+        for root in ["HKEY_CURRENT_USER", "HKCU\\", "hklm"] {
+            let err = r.delete_key(root).unwrap_err();
+            assert!(matches!(err, RegistryError::BadKeyPath(_)), "{root}");
+            assert!(err.to_string().contains("hive root"), "{err}");
+        }
+        assert!(!r.is_empty());
     }
 
     #[test]

@@ -103,12 +103,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
             )
         }
     };
+    // Refused before opening: opening a FIFO blocks until a writer comes, reading a device may never end.
     let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
+    if let Some(what) = not_a_regular_file(&meta) {
         return Err(LoadError::file(
             &name,
             LoadErrorKind::Unreadable,
-            "is a directory, not a file; give the path of a YAML or .reg file",
+            format!("is {what}, not a regular file; give the path of a YAML or .reg file"),
         ));
     }
     let too_large = || {
@@ -125,14 +126,53 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Non-blocking open: if the path was swapped for a FIFO after the check above, opening it returns at once
+    // (and the check below refuses it) instead of waiting for a writer.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io_error)?;
+    if let Some(what) = file.metadata().ok().and_then(|m| not_a_regular_file(&m)) {
+        return Err(LoadError::file(
+            &name,
+            LoadErrorKind::Unreadable,
+            format!("is {what}, not a regular file; give the path of a YAML or .reg file"),
+        ));
+    }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// What a file that is not a regular file is, for the error message; `None` for a regular file.
+fn not_a_regular_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a plain file")
 }
 
 /// 1-based line and column (in characters) of a byte offset into `text`.

@@ -15,7 +15,10 @@ pub mod windows;
 pub mod yaml;
 
 pub use config::{discover, is_office_version, ConfigFile, Discovered, DiscoveryInputs};
-pub use hive::{KeyPath, RegValue, Registry, RegistryError, RootKey};
+pub use hive::{
+    check_value_name, KeyPath, RegValue, Registry, RegistryError, RootKey, MAX_KEY_DEPTH,
+    MAX_KEY_NAME_CHARS, MAX_KEY_PATH_CHARS, MAX_VALUE_NAME_CHARS,
+};
 pub use load::{
     load_registry_file, parse_registry_bytes, LoadError, LoadErrorKind, MAX_FILE_BYTES,
 };

@@ -7,7 +7,7 @@
 //!     Note: { type: REG_SZ, data: "any type in the explicit form" }
 //! ```
 //!
-//! Loading goes in two steps: `serde_norway` reads the document into a small tree ([`Node`]), which is then
+//! Loading goes in two steps: `serde_norway` reads the document into a small tree (`Node`), which is then
 //! checked into a new `Registry`. A problem found in the tree carries the path of the node at fault; its line
 //! and column are recovered by reading the document again and stopping at that node (errors are rare, so
 //! the second read costs nothing in the normal case). Keys and value names compare case-insensitively, as the

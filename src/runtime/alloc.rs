@@ -10,6 +10,12 @@ use parking_lot::Mutex;
 /// Alignment of every buffer: enough for any MAPI structure.
 const ALIGN: usize = 16;
 
+/// The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hands out (256 MiB); a larger request is
+/// answered `MAPI_E_NOT_ENOUGH_MEMORY`, as MAPI's allocator does when the heap cannot serve it. Real MAPI
+/// buffers (property values, rows, entry IDs) are far smaller; the limit turns a wrong size (a negative
+/// length cast to ULONG) into an error instead of a 4 GiB allocation that only fails under memory pressure.
+pub const MAX_BUFFER_BYTES: u32 = 256 * 1024 * 1024;
+
 #[derive(Debug)]
 struct Block {
     size: usize,
@@ -17,6 +23,8 @@ struct Block {
     children: Vec<usize>,
     /// For a child: its root. For a root: itself.
     root: usize,
+    /// Reported by a reset already: still freeable, no longer listed as a leak.
+    forgotten: bool,
 }
 
 /// Why an allocation call failed.
@@ -49,6 +57,7 @@ impl Allocations {
                 size: cb as usize,
                 children: Vec::new(),
                 root: p as usize,
+                forgotten: false,
             },
         );
         Ok(p)
@@ -80,6 +89,7 @@ impl Allocations {
                 size: cb as usize,
                 children: Vec::new(),
                 root,
+                forgotten: false,
             },
         );
         Ok(p)
@@ -113,13 +123,24 @@ impl Allocations {
         Ok(())
     }
 
-    /// Number of live blocks (roots and chained), for leak checks.
+    /// Number of live blocks (roots and chained) not yet [forgotten](Allocations::forget), for leak checks.
     pub fn live(&self) -> usize {
-        self.blocks.lock().len()
+        self.blocks.lock().values().filter(|b| !b.forgotten).count()
+    }
+
+    /// Stop listing the live blocks as leaks (a reset reported them once). They stay allocated and
+    /// `MAPIFreeBuffer` still frees them: the client may hold them across the reset.
+    pub fn forget(&self) {
+        for b in self.blocks.lock().values_mut() {
+            b.forgotten = true;
+        }
     }
 }
 
 fn raw_alloc(cb: u32) -> Result<*mut u8, AllocError> {
+    if cb > MAX_BUFFER_BYTES {
+        return Err(AllocError::OutOfMemory);
+    }
     let l = layout(cb).ok_or(AllocError::OutOfMemory)?;
     // SAFETY: the layout has a non-zero size.
     let p = unsafe { alloc(l) };

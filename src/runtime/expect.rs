@@ -67,7 +67,12 @@ impl Filter {
 fn describe_event(e: &Event) -> String {
     let mut s = format!("#{} session {} ", e.sequence, e.session);
     if let Some(k) = e.provider_kind {
-        let _ = write!(s, "{} \"{}\" ", k.label(), e.provider_str());
+        let _ = write!(
+            s,
+            "{} \"{}\" ",
+            k.label(),
+            super::text::one_line(e.provider_str())
+        );
     }
     let _ = write!(s, "{} -> {}", e.method.name(), hresult_display(e.hresult));
     s
@@ -84,7 +89,11 @@ pub enum Mode {
 
 /// Compare `expected` with the events of `events` that the comparison applies to (provider calls, unless an
 /// expectation names another event type). `Ok(())` or `Err(diff)`.
-pub fn expect(events: &[Event], expected: &[Filter], mode: Mode) -> Result<(), String> {
+pub fn expect<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    expected: &[Filter],
+    mode: Mode,
+) -> Result<(), String> {
     let types: Vec<EventType> = {
         let mut t: Vec<EventType> = expected.iter().filter_map(|f| f.event_type).collect();
         if t.is_empty() || expected.iter().any(|f| f.event_type.is_none()) {
@@ -100,7 +109,7 @@ pub fn expect(events: &[Event], expected: &[Filter], mode: Mode) -> Result<(), S
         })
         .collect();
     let observed: Vec<&Event> = events
-        .iter()
+        .into_iter()
         .filter(|e| types.contains(&e.event_type))
         .collect();
     match mode {

@@ -356,13 +356,13 @@ impl super::Runtime {
         p
     }
 
-    /// The fake provider at `p`, if `p` is one this runtime created since the last reset.
+    /// The fake provider at `p`, if `p` is one this runtime created (since the last reset, or before it and
+    /// still held by the client).
     pub fn fake_provider(&self, p: *const c_void) -> Option<Arc<FakeProvider>> {
-        self.inner
-            .state
-            .lock()
-            .fakes
+        let st = self.inner.state.lock();
+        st.fakes
             .iter()
+            .chain(&st.stale.fakes)
             .find(|f| Arc::as_ptr(f) as *const c_void == p)
             .cloned()
     }

@@ -23,13 +23,19 @@ impl Inner {
         self.check_session_locked(&st, obj, method)
     }
 
+    /// The state checks of a call on a session object, in the documented order (`docs/bad-input.md`): the
+    /// exited state, then the session's own state (from before a reset, logged off), then MAPI initialized.
+    /// A session that is logged on implies MAPI is initialized, so a call on a session after the last
+    /// `MAPIUninitialize` is a call on a logged-off session (SPEC §5: `MAPI_E_CALL_FAILED`).
     pub(crate) fn check_session_locked(
         &self,
         st: &State,
         obj: &SessionObject,
         method: Method,
     ) -> Result<(), HRESULT> {
-        self.gate(st, method, obj.id)?;
+        if st.exited {
+            return self.gate(st, method, obj.id);
+        }
         if obj.generation != st.generation {
             self.journal.violation(
                 method,
@@ -53,7 +59,7 @@ impl Inner {
             );
             return Err(MAPI_E_CALL_FAILED);
         }
-        Ok(())
+        self.gate(st, method, obj.id)
     }
 
     pub(crate) fn logoff(&self, obj: &SessionObject, flags: u32, reserved: u32) -> HRESULT {
@@ -61,6 +67,15 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::Logoff)
         });
+        if reserved != 0 {
+            self.journal.violation(
+                Method::Logoff,
+                obj.id,
+                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on)"),
+            );
+            self.journal.finish(slot, E_INVALIDARG, None);
+            return E_INVALIDARG;
+        }
         let entry = {
             let mut st = self.state.lock();
             if let Err(hr) = self.check_session_locked(&st, obj, Method::Logoff) {
@@ -71,14 +86,7 @@ impl Inner {
             st.order = None;
             st.sessions.remove(&obj.id).expect("checked above")
         };
-        if reserved != 0 {
-            self.journal.diagnostic(
-                Method::Logoff,
-                obj.id,
-                format!("Logoff ulReserved is {reserved}; it must be 0"),
-            );
-        }
-        let n = entry.providers.len();
+        let n = entry.provider_count();
         tracing::debug!(
             session = obj.id,
             providers = n,
@@ -95,7 +103,7 @@ impl Inner {
 /// Normal shutdown of one session's providers, in order: each gets `Shutdown(&0)`, then the runtime's
 /// reference is released (the `Release` is journaled when the record's last `Arc` goes).
 fn shut_down_providers(entry: SessionEntry) {
-    for record in entry.providers {
+    for record in entry.into_providers() {
         record.call_shutdown();
         drop(record);
     }
@@ -132,13 +140,10 @@ fn attach(
     library: Option<Arc<Library>>,
     journal: &Arc<crate::runtime::Journal>,
 ) -> String {
+    let same_kind = entry.of_kind(kind);
     let name = match name {
         Some(n) => n.to_owned(),
-        None => format!(
-            "{}-{}",
-            kind.label(),
-            entry.providers.iter().filter(|p| p.kind == kind).count() + 1
-        ),
+        None => format!("{}-{}", kind.label(), same_kind.len() + 1),
     };
     let record = Arc::new(ProviderRecord {
         session,
@@ -148,12 +153,7 @@ fn attach(
         journal: journal.clone(),
         library,
     });
-    let at = entry
-        .providers
-        .iter()
-        .position(|p| p.kind > kind)
-        .unwrap_or(entry.providers.len());
-    entry.providers.insert(at, record);
+    same_kind.push(record);
     name
 }
 
@@ -331,10 +331,7 @@ impl Runtime {
         let obj = SessionObject::new(id, st.generation, Arc::downgrade(&self.inner));
         let p = obj.as_session();
         st.objects.insert(Arc::as_ptr(&obj) as usize, obj);
-        let mut entry = SessionEntry {
-            profile: name.clone(),
-            providers: Vec::new(),
-        };
+        let mut entry = SessionEntry::new(name.clone());
         let n = loaded.len();
         for l in loaded {
             attach(
@@ -439,14 +436,32 @@ impl Runtime {
                  MOCKMAPI_PROVIDER_ADDRESS_BOOK (2) or MOCKMAPI_PROVIDER_STORE (3)"
             ));
         };
+        if let Some(n) = name.filter(|n| n.len() > super::provider::MAX_NAME_BYTES) {
+            return bad(format!(
+                "mockmapi_session_add_provider: the provider name is {} bytes long; the limit is {} bytes",
+                n.len(),
+                super::provider::MAX_NAME_BYTES
+            ));
+        }
         let id = {
             let st = rt.state.lock();
-            let Some(obj) = find_object(&st.objects, session as *const c_void).cloned() else {
+            let Some(obj) = find_object(&st.objects, session as *const c_void)
+                .or_else(|| find_object(&st.stale.objects, session as *const c_void))
+                .cloned()
+            else {
                 drop(st);
                 return bad("mockmapi_session_add_provider: session is not an IMAPISession returned by MAPILogonEx \
                             since the last mockmapi_reset"
                     .into());
             };
+            if obj.ref_count() == 0 {
+                drop(st);
+                return bad(format!(
+                    "mockmapi_session_add_provider: session {} was released (its last Release was called); \
+                     hold a reference while you use it",
+                    obj.id
+                ));
+            }
             if let Err(hr) = rt.check_session_locked(&st, &obj, Method::AddProvider) {
                 return (hr, None);
             }
@@ -513,7 +528,7 @@ impl Runtime {
             out.push(format!(
                 "fake provider \"{}\" was never released: {} reference(s) left (Release the pointer \
                  mockmapi_fake_provider_create returned)",
-                f.name(),
+                super::text::one_line(f.name()),
                 f.ref_count()
             ));
         }
@@ -540,28 +555,44 @@ impl Runtime {
     pub fn reset(&self) {
         let rt = &self.inner;
         self.report_leaks(Method::Reset);
-        let (sessions, objects, fakes) = {
+        // Reported once (above, unless the runtime had exited), then forgotten: a buffer from before the reset is
+        // never blamed on a later test. It can still be freed.
+        rt.alloc.forget();
+        // Only what the last test created is looked at (see `Stale`).
+        let (sessions, released, fakes) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
             let config = st.config.clone();
-            let old = std::mem::replace(&mut *st, State::new(config, generation));
+            let mut old = std::mem::replace(&mut *st, State::new(config, generation));
+            let mut stale = std::mem::take(&mut old.stale);
             // Objects the client still holds stay allocated (and stale); released ones can go.
-            let (held, released): (
-                std::collections::HashMap<_, _>,
-                std::collections::HashMap<_, _>,
-            ) = old
-                .objects
-                .into_iter()
-                .partition(|(_, o)| o.ref_count() > 0);
-            st.objects = held;
+            let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+            for (at, o) in old.objects.drain() {
+                if o.ref_count() > 0 {
+                    stale.objects.insert(at, o);
+                } else {
+                    released.push(Box::new(o));
+                }
+            }
+            st.stale = stale;
             (old.sessions, released, old.fakes)
         };
         // Release the runtime's provider references first: a fake provider may reach zero here.
         drop(sessions);
-        drop(objects);
-        // Fake providers with references left (held by the client) stay allocated until a later reset.
-        let (held, released): (Vec<_>, Vec<_>) = fakes.into_iter().partition(|f| f.ref_count() > 0);
-        rt.state.lock().fakes.extend(held);
+        drop(released);
+        // Fake providers with references left (held by the client) stay allocated, stale.
+        let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
+        {
+            let mut st = rt.state.lock();
+            for f in fakes {
+                if f.ref_count() > 0 {
+                    st.stale.fakes.push(f);
+                } else {
+                    released.push(Box::new(f));
+                }
+            }
+            st.stale.sweep(&mut released);
+        }
         drop(released);
         rt.journal.clear();
         self.reload_config(Method::Reset);

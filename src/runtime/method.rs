@@ -44,11 +44,28 @@ pub enum Method {
     PrepareForm = 37,
     ExitTest = 38,
     FakeProvider = 39,
+    FreeProws = 40,
+    FreePadrlist = 41,
+    HrGetOneProp = 42,
+    HrSetOneProp = 43,
+    HrQueryAllRows = 44,
+    CreateIProp = 45,
+    CreateTable = 46,
+    PpropFindProp = 47,
+    ScCountProps = 48,
+    ScCopyProps = 49,
+    PropCopyMore = 50,
+    LPropCompareProp = 51,
+    UlPropSize = 52,
+    FEqualNames = 53,
+    PropData = 54,
+    TableData = 55,
+    Table = 56,
 }
 
 impl Method {
     /// Every method, for lookups by number.
-    pub const ALL: [Method; 40] = [
+    pub const ALL: [Method; 57] = [
         Method::None,
         Method::QueryInterface,
         Method::AddRef,
@@ -89,6 +106,23 @@ impl Method {
         Method::PrepareForm,
         Method::ExitTest,
         Method::FakeProvider,
+        Method::FreeProws,
+        Method::FreePadrlist,
+        Method::HrGetOneProp,
+        Method::HrSetOneProp,
+        Method::HrQueryAllRows,
+        Method::CreateIProp,
+        Method::CreateTable,
+        Method::PpropFindProp,
+        Method::ScCountProps,
+        Method::ScCopyProps,
+        Method::PropCopyMore,
+        Method::LPropCompareProp,
+        Method::UlPropSize,
+        Method::FEqualNames,
+        Method::PropData,
+        Method::TableData,
+        Method::Table,
     ];
 
     /// The method for a `MOCKMAPI_METHOD_*` value.
@@ -131,6 +165,23 @@ impl Method {
             Method::ClientFastShutdown => c"mockmapi_client_fast_shutdown",
             Method::ExitTest => c"mockmapi_exit_test",
             Method::FakeProvider => c"mockmapi_fake_provider",
+            Method::FreeProws => c"FreeProws",
+            Method::FreePadrlist => c"FreePadrlist",
+            Method::HrGetOneProp => c"HrGetOneProp",
+            Method::HrSetOneProp => c"HrSetOneProp",
+            Method::HrQueryAllRows => c"HrQueryAllRows",
+            Method::CreateIProp => c"CreateIProp",
+            Method::CreateTable => c"CreateTable",
+            Method::PpropFindProp => c"PpropFindProp",
+            Method::ScCountProps => c"ScCountProps",
+            Method::ScCopyProps => c"ScCopyProps",
+            Method::PropCopyMore => c"PropCopyMore",
+            Method::LPropCompareProp => c"LPropCompareProp",
+            Method::UlPropSize => c"UlPropSize",
+            Method::FEqualNames => c"FEqualNames",
+            Method::PropData => c"IPropData",
+            Method::TableData => c"ITableData",
+            Method::Table => c"IMAPITable",
             Method::GetLastError => c"GetLastError",
             Method::GetMsgStoresTable => c"GetMsgStoresTable",
             Method::OpenMsgStore => c"OpenMsgStore",
@@ -165,7 +216,7 @@ mod tests {
             assert_eq!(Method::from_name(m.name()), Some(m));
             assert!(names.insert(m.name()), "duplicate name {}", m.name());
         }
-        assert_eq!(Method::from_u32(40), None);
+        assert_eq!(Method::from_u32(57), None);
         assert_eq!(Method::Logoff.name(), "Logoff");
     }
 }

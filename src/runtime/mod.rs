@@ -23,6 +23,7 @@ pub mod method;
 pub mod provider;
 mod registry;
 pub mod session;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -149,8 +150,38 @@ pub(crate) struct Inner {
 /// One active (not logged-off) session.
 pub(crate) struct SessionEntry {
     pub(crate) profile: String,
-    /// Ordered transport → address book → store, registration order within a kind.
-    pub(crate) providers: Vec<Arc<ProviderRecord>>,
+    /// The providers of each kind (transport, address book, store), in registration order: attaching one is a
+    /// push, and the fan-out order is the three lists one after the other.
+    pub(crate) by_kind: [Vec<Arc<ProviderRecord>>; 3],
+}
+
+impl SessionEntry {
+    pub(crate) fn new(profile: String) -> SessionEntry {
+        SessionEntry {
+            profile,
+            by_kind: [Vec::new(), Vec::new(), Vec::new()],
+        }
+    }
+
+    /// The providers in fan-out order: transport → address book → store, registration order within a kind.
+    pub(crate) fn providers(&self) -> impl Iterator<Item = &Arc<ProviderRecord>> {
+        self.by_kind.iter().flatten()
+    }
+
+    /// The providers in fan-out order, given up.
+    pub(crate) fn into_providers(self) -> impl Iterator<Item = Arc<ProviderRecord>> {
+        self.by_kind.into_iter().flatten()
+    }
+
+    /// How many providers the session has.
+    pub(crate) fn provider_count(&self) -> usize {
+        self.by_kind.iter().map(Vec::len).sum()
+    }
+
+    /// The providers of one kind.
+    pub(crate) fn of_kind(&mut self, kind: ProviderKind) -> &mut Vec<Arc<ProviderRecord>> {
+        &mut self.by_kind[kind as usize - 1]
+    }
 }
 
 pub(crate) struct State {
@@ -172,6 +203,8 @@ pub(crate) struct State {
     pub(crate) objects: std::collections::HashMap<usize, Arc<SessionObject>>,
     /// Fake providers created since the last reset (the runtime owns their memory, as for sessions).
     pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
+    /// Session objects and fakes from before the last reset that the client still held then.
+    pub(crate) stale: Stale,
     /// The most recent client QueryFastShutdown returned S_OK.
     pub(crate) last_query_ok: bool,
     /// NotifyProcessShutdown reached providers since that query.
@@ -196,6 +229,7 @@ impl State {
             order: None,
             objects: std::collections::HashMap::new(),
             fakes: Vec::new(),
+            stale: Stale::default(),
             last_query_ok: false,
             notified: false,
             native_registry: false,
@@ -212,10 +246,47 @@ impl State {
         let order: Order = self
             .sessions
             .values()
-            .flat_map(|s| s.providers.iter().cloned())
+            .flat_map(|s| s.providers().cloned())
             .collect();
         self.order = Some(order.clone());
         order
+    }
+}
+
+/// Objects a test left behind (still referenced by the client at a reset): kept allocated, so a late call or
+/// `Release` touches valid memory, but out of the way of later tests. A reset looks only at what the last
+/// test created; the stale ones are swept for released objects when their number has doubled since the last
+/// sweep, so a reset costs O(1) amortized for them and memory stays bounded by what the client still holds.
+#[derive(Default)]
+pub(crate) struct Stale {
+    pub(crate) objects: std::collections::HashMap<usize, Arc<SessionObject>>,
+    pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
+    /// How many there were after the last sweep.
+    swept: usize,
+}
+
+impl Stale {
+    /// Drop (into `released`) the stale objects the client has released since, when it is time to.
+    pub(crate) fn sweep(&mut self, released: &mut Vec<Box<dyn std::any::Any + Send>>) {
+        let n = self.objects.len() + self.fakes.len();
+        if n < 64 || n < 2 * self.swept {
+            return;
+        }
+        self.objects.retain(|_, o| {
+            let held = o.ref_count() > 0;
+            if !held {
+                released.push(Box::new(o.clone()));
+            }
+            held
+        });
+        self.fakes.retain(|f| {
+            let held = f.ref_count() > 0;
+            if !held {
+                released.push(Box::new(f.clone()));
+            }
+            held
+        });
+        self.swept = self.objects.len() + self.fakes.len();
     }
 }
 
@@ -298,7 +369,7 @@ impl Runtime {
         self.inner.journal.violation_count()
     }
 
-    /// Run `f` inside the panic boundary of this runtime (see [`Inner::guard`]).
+    /// Run `f` inside this runtime's panic boundary: a panic in `f` becomes `on_panic` and a journal entry.
     pub fn guard<R>(&self, method: Method, on_panic: R, f: impl FnOnce() -> R) -> R {
         self.inner.guard(method, on_panic, f)
     }
@@ -345,6 +416,40 @@ mod tests {
             "{text}"
         );
         assert_eq!(rt.guard(Method::None, E_UNEXPECTED, || S_OK), S_OK);
+    }
+
+    /// A test that forgets to Release its session leaves one stale object; later resets do not look at it
+    /// again, it stays valid (a late call is refused as stale), and once released it is swept.
+    #[test]
+    fn forgotten_sessions_stay_valid_and_are_swept_once_released() {
+        let rt = Runtime::default();
+        let leak = |rt: &Runtime| {
+            assert_eq!(rt.initialize(std::ptr::null_mut()), S_OK);
+            let s = rt.logon(None, 0).unwrap();
+            rt.reset();
+            s
+        };
+        let first: Vec<_> = (0..64).map(|_| leak(&rt)).collect();
+        assert_eq!(rt.inner.state.lock().stale.objects.len(), 64);
+        // A stale session is still recognised as one.
+        assert_eq!(rt.initialize(std::ptr::null_mut()), S_OK);
+        let p = 1usize as *mut crate::com::IUnknown;
+        assert_eq!(rt.add_provider(first[0], 1, None, p), MAPI_E_CALL_FAILED);
+        assert!(rt.journal().render().contains("from before mockmapi_reset"));
+        rt.reset();
+        for s in first {
+            // SAFETY: the reference MAPILogonEx gave.
+            unsafe { ((*(*s).lpVtbl).Release.unwrap())(s) };
+        }
+        let second: Vec<_> = (0..64).map(|_| leak(&rt)).collect();
+        let st = rt.inner.state.lock();
+        assert_eq!(st.stale.objects.len(), 64, "the released ones were swept");
+        assert!(st.objects.is_empty());
+        drop(st);
+        for s in second {
+            // SAFETY: as above.
+            unsafe { ((*(*s).lpVtbl).Release.unwrap())(s) };
+        }
     }
 
     #[test]

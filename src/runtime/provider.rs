@@ -73,6 +73,10 @@ unsafe impl Send for ComPtr {}
 // SAFETY: as above.
 unsafe impl Sync for ComPtr {}
 
+/// The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
+/// a runaway length is refused (`E_INVALIDARG`) instead of kept.
+pub const MAX_NAME_BYTES: usize = 1024;
+
 impl ComPtr {
     pub fn new(p: *mut IUnknown) -> Option<ComPtr> {
         NonNull::new(p).map(ComPtr)

@@ -2,8 +2,8 @@
 //! whole-hive loads and dumps for the control API, and the choice between the emulated hive and (on Windows)
 //! the real registry.
 //!
-//! Lock order: the `files` lock (held while files are read) may take the state lock and then the journal's;
-//! nothing takes `files` while holding the state lock.
+//! Lock order: the `files` lock may take the state lock and then the journal's; nothing takes `files` while
+//! holding the state lock. No file is read while any lock is held: files are read first, then applied.
 
 use std::path::Path;
 
@@ -93,18 +93,31 @@ impl Runtime {
 
     /// Read the configuration if it has not been read yet (a no-op for a fixed configuration).
     pub(crate) fn ensure_config(&self, method: Method) {
-        let mut files = self.inner.files.lock();
-        if !files.loaded && files.discovery.is_some() {
-            self.load_config(&mut files, method);
-        }
+        self.read_config(method, false);
     }
 
     /// Read the configuration again (after a reset); a no-op for a fixed configuration.
     pub(crate) fn reload_config(&self, method: Method) {
+        self.read_config(method, true);
+    }
+
+    /// The files are read with no lock held (a slow or stuck file never blocks another thread's registry call);
+    /// the result is applied under the `files` lock, unless another thread applied one first (`again`: a reset
+    /// always applies its own).
+    fn read_config(&self, method: Method, again: bool) {
+        let inputs = {
+            let files = self.inner.files.lock();
+            match &files.discovery {
+                Some(d) if again || !files.loaded => d.inputs(),
+                _ => return,
+            }
+        };
+        let found = discover(&inputs);
         let mut files = self.inner.files.lock();
-        if files.discovery.is_some() {
-            self.load_config(&mut files, method);
+        if files.discovery.is_none() || (!again && files.loaded) {
+            return;
         }
+        self.apply_config(&mut files, found, method);
     }
 
     /// Stop reading configuration files: `set_config` fixed the configuration.
@@ -113,11 +126,12 @@ impl Runtime {
         files.discovery = None;
     }
 
-    fn load_config(&self, files: &mut Files, method: Method) {
-        let Some(discovery) = &files.discovery else {
-            return;
-        };
-        let found = discover(&discovery.inputs());
+    fn apply_config(
+        &self,
+        files: &mut Files,
+        found: crate::policy::config::Discovered,
+        method: Method,
+    ) {
         files.loaded = true;
         files.last_error = (!found.errors.is_empty()).then(|| {
             let all: Vec<String> = found.errors.iter().map(ToString::to_string).collect();
@@ -161,8 +175,10 @@ impl Runtime {
     /// `E_INVALIDARG` for any other.
     pub fn registry_load_file(&self, path: &Path) -> HRESULT {
         self.ensure_config(Method::Registry);
+        // Read and parsed with no lock held; only the swap takes the locks.
+        let loaded = load_registry_file(path);
         let mut files = self.inner.files.lock();
-        match load_registry_file(path) {
+        match loaded {
             Ok(registry) => {
                 let keys = registry.keys().count();
                 {

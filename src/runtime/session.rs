@@ -135,6 +135,9 @@ impl SessionObject {
         let Some(rt) = self.runtime.upgrade() else {
             return null_out(ppv, MAPI_E_NOT_INITIALIZED);
         };
+        if self.released(&rt, Method::QueryInterface) {
+            return null_out(ppv, MAPI_E_INVALID_OBJECT);
+        }
         rt.guard(Method::QueryInterface, null_out(ppv, E_UNEXPECTED), || {
             rt.session_query_interface(self, riid, ppv)
         })
@@ -157,9 +160,30 @@ impl SessionObject {
 
     fn with_runtime(&self, method: Method, f: impl FnOnce(&Inner) -> HRESULT) -> HRESULT {
         match self.runtime.upgrade() {
+            Some(rt) if self.released(&rt, method) => MAPI_E_INVALID_OBJECT,
             Some(rt) => rt.guard(method, E_UNEXPECTED, || f(&rt)),
             None => MAPI_E_NOT_INITIALIZED,
         }
+    }
+
+    /// A call through this object after its last `Release` (the client's pointer is dangling as far as COM is
+    /// concerned; the runtime keeps the memory, so it says so instead of crashing): a violation, answered
+    /// `MAPI_E_INVALID_OBJECT` before any other check.
+    fn released(&self, rt: &Inner, method: Method) -> bool {
+        if self.ref_count() > 0 {
+            return false;
+        }
+        rt.journal.violation(
+            method,
+            self.id,
+            format!(
+                "{} through session {} after its last Release; the object is released (hold a reference \
+                 while you use it)",
+                method.name(),
+                self.id
+            ),
+        );
+        true
     }
 }
 
@@ -193,9 +217,6 @@ impl Inner {
         riid: REFIID,
         ppv: *mut *mut c_void,
     ) -> (HRESULT, Option<String>) {
-        if let Err(hr) = self.check_session(obj, Method::QueryInterface) {
-            return (null_out(ppv, hr), None);
-        }
         if ppv.is_null() {
             self.journal.violation(
                 Method::QueryInterface,
@@ -213,6 +234,9 @@ impl Inner {
             );
             return (null_out(ppv, E_INVALIDARG), None);
         };
+        if let Err(hr) = self.check_session(obj, Method::QueryInterface) {
+            return (null_out(ppv, hr), None);
+        }
         let name = crate::com::iid_name(iid)
             .map(str::to_owned)
             .unwrap_or_else(|| iid.to_string());

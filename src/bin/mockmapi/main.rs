@@ -13,6 +13,7 @@ use mockmapi::runtime::ProviderKind;
 
 mod demo;
 mod scenario;
+mod scenario_file;
 mod table;
 
 #[derive(Parser)]

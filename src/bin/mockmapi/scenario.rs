@@ -17,82 +17,29 @@
 //!     - { kind: transport, method: DoFastShutdown }
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde::Deserialize;
-
-use mockmapi::com::{hresult_display, hresult_from_name, IMAPISession, HRESULT, S_OK};
+use mockmapi::com::{hresult_display, IMAPISession, HRESULT, S_OK};
 use mockmapi::policy::config::{discover, DiscoveryInputs};
+use mockmapi::policy::load::read_limited;
 use mockmapi::policy::resolve::policy_key;
 use mockmapi::policy::RegValue;
 use mockmapi::runtime::client::ClientStyle;
-use mockmapi::runtime::expect::{expect, Filter, Mode};
-use mockmapi::runtime::{Config, Method, ProviderKind, Runtime};
+use mockmapi::runtime::expect::expect;
+use mockmapi::runtime::{Config, Runtime};
 
+use crate::scenario_file::{parse, Client, Parsed};
 use crate::table;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Scenario {
-    config: Option<PathBuf>,
-    profile: Option<String>,
-    policy: Option<u32>,
-    office_version: Option<String>,
-    client: Client,
-    #[serde(default)]
-    expect: Expect,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Client {
-    Style(String),
-    Calls(Vec<String>),
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    result: Option<String>,
-    mode: Option<String>,
-    violations: Option<usize>,
-    #[serde(default)]
-    calls: Vec<ExpectedCall>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedCall {
-    provider: Option<String>,
-    kind: Option<String>,
-    session: Option<u32>,
-    method: Option<String>,
-    result: Option<String>,
-}
-
-fn hresult(text: &str, what: &str) -> Result<HRESULT, String> {
-    hresult_from_name(text)
-        .or_else(|| u32::from_str_radix(text.trim_start_matches("0x"), 16).ok().map(|v| v as HRESULT))
-        .ok_or_else(|| format!("{what}: '{text}' is not an HRESULT name (S_OK, MAPI_E_NO_SUPPORT, ...) or hex value"))
-}
-
-fn kind(text: &str) -> Result<ProviderKind, String> {
-    ProviderKind::from_label(text).ok_or_else(|| {
-        format!("unknown provider kind '{text}'; use transport, address-book or store")
-    })
-}
-
-fn method(text: &str) -> Result<Method, String> {
-    Method::from_name(text)
-        .ok_or_else(|| format!("unknown method '{text}'; use QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown, Shutdown, Release, QueryInterface"))
-}
 
 /// What went wrong: `Err(message)` means the scenario could not run (exit 2).
 pub fn run(path: &Path) -> Result<bool, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let scenario: Scenario =
-        serde_norway::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = read_limited(path).map_err(|e| format!("cannot read the scenario {e}"))?;
+    let Parsed {
+        scenario,
+        filters,
+        mode,
+        expected_result,
+    } = parse(path, &bytes)?;
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut config = match &scenario.config {
         Some(c) => {
@@ -111,45 +58,6 @@ pub fn run(path: &Path) -> Result<bool, String> {
     if let Some(v) = &scenario.office_version {
         config.office_version = v.clone();
     }
-    let filters = scenario
-        .expect
-        .calls
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let ctx = |e: String| format!("{}: expect.calls[{i}]: {e}", path.display());
-            Ok(Filter {
-                provider_name: c.provider.clone(),
-                provider_kind: c.kind.as_deref().map(kind).transpose().map_err(ctx)?,
-                session: c.session,
-                method: c.method.as_deref().map(method).transpose().map_err(ctx)?,
-                hresult: c
-                    .result
-                    .as_deref()
-                    .map(|r| hresult(r, "result"))
-                    .transpose()
-                    .map_err(ctx)?,
-                ..Filter::default()
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let mode = match scenario.expect.mode.as_deref() {
-        None | Some("exact") => Mode::Exact,
-        Some("in-order") => Mode::InOrder,
-        Some(other) => {
-            return Err(format!(
-                "{}: expect.mode '{other}': use exact or in-order",
-                path.display()
-            ))
-        }
-    };
-    let expected_result = scenario
-        .expect
-        .result
-        .as_deref()
-        .map(|r| hresult(r, "expect.result"))
-        .transpose()?;
-
     let rt = Runtime::new(config);
     if let Some(p) = scenario.policy {
         let office = rt.office_version();

@@ -2,6 +2,7 @@
 
 use mockmapi::com::hresult_name;
 use mockmapi::runtime::journal::format_duration;
+use mockmapi::runtime::text::one_line;
 use mockmapi::runtime::{Event, EventType};
 
 /// Render events as aligned columns: #, what, session, provider, method, result, time, note.
@@ -10,7 +11,7 @@ pub fn render(events: &[Event]) -> String {
         .iter()
         .map(|e| {
             let provider = match e.provider_kind {
-                Some(k) => format!("{} \"{}\"", k.label(), e.provider_str()),
+                Some(k) => format!("{} \"{}\"", k.label(), one_line(e.provider_str())),
                 None => String::new(),
             };
             let (result, time) = match e.event_type {
@@ -40,7 +41,7 @@ pub fn render(events: &[Event]) -> String {
                 e.method.name().to_owned(),
                 result,
                 time,
-                e.message_str().to_owned(),
+                one_line(e.message_str()).into_owned(),
             ]
         })
         .collect();

@@ -37,21 +37,6 @@ DECLARE_MAPI_INTERFACE_PTR(IMSLogon, LPMSLOGON);
 #define LOGON_SP_NEWPW ((ULONG)0x00000004)
 #define LOGON_CHANGED ((ULONG)0x00000008)
 
-/* ---- IMAPIProviderShutdown: IUnknown, QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown -------- */
-#define MAPI_IMAPIPROVIDERSHUTDOWN_METHODS(IPURE)   \
-    MAPIMETHOD(QueryFastShutdown)(THIS) IPURE;      \
-    MAPIMETHOD(NotifyProcessShutdown)(THIS) IPURE;  \
-    MAPIMETHOD(DoFastShutdown)(THIS) IPURE;
-
-#if defined(MOCKMAPI_SDK_CLASSES)
-#undef INTERFACE
-#define INTERFACE IMAPIProviderShutdown
-DECLARE_MAPI_INTERFACE_(IMAPIProviderShutdown, IUnknown) {
-    BEGIN_INTERFACE
-    MAPI_IUNKNOWN_METHODS(PURE)
-    MAPI_IMAPIPROVIDERSHUTDOWN_METHODS(PURE)
-};
-#endif
 
 /* ---- IXPProvider: IUnknown, Shutdown, TransportLogon -------------------------------------------------- */
 #define MAPI_IXPPROVIDER_METHODS(IPURE)                                                                      \

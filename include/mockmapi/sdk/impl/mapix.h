@@ -13,6 +13,7 @@
 #include "mapidefs.h"
 #include "mapicode.h"
 #include "mapiguid.h"
+#include "mapitags.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -132,21 +133,6 @@ DECLARE_MAPI_INTERFACE_(IMAPISession, IUnknown) {
 };
 #endif
 
-/* ---- IMAPIClientShutdown: IUnknown, QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown ---------- */
-#define MAPI_IMAPICLIENTSHUTDOWN_METHODS(IPURE)     \
-    MAPIMETHOD(QueryFastShutdown)(THIS) IPURE;      \
-    MAPIMETHOD(NotifyProcessShutdown)(THIS) IPURE;  \
-    MAPIMETHOD(DoFastShutdown)(THIS) IPURE;
-
-#if defined(MOCKMAPI_SDK_CLASSES)
-#undef INTERFACE
-#define INTERFACE IMAPIClientShutdown
-DECLARE_MAPI_INTERFACE_(IMAPIClientShutdown, IUnknown) {
-    BEGIN_INTERFACE
-    MAPI_IUNKNOWN_METHODS(PURE)
-    MAPI_IMAPICLIENTSHUTDOWN_METHODS(PURE)
-};
-#endif
 
 #ifdef __cplusplus
 }

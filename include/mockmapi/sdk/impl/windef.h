@@ -184,7 +184,20 @@ typedef struct _FILETIME {
 } FILETIME, *PFILETIME, *LPFILETIME;
 #endif
 
+/* gcc and clang accept an anonymous struct inside a union in C++ (and C11) when it is marked __extension__. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MOCKMAPI_ANONYMOUS __extension__
+#else
+#define MOCKMAPI_ANONYMOUS
+#endif
+
+#ifndef _LARGE_INTEGER_DEFINED
+#define _LARGE_INTEGER_DEFINED
 typedef union _LARGE_INTEGER {
+    MOCKMAPI_ANONYMOUS struct {
+        DWORD LowPart;
+        LONG HighPart;
+    };
     struct {
         DWORD LowPart;
         LONG HighPart;
@@ -193,12 +206,48 @@ typedef union _LARGE_INTEGER {
 } LARGE_INTEGER, *PLARGE_INTEGER;
 
 typedef union _ULARGE_INTEGER {
+    MOCKMAPI_ANONYMOUS struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    };
     struct {
         DWORD LowPart;
         DWORD HighPart;
     } u;
     ULONGLONG QuadPart;
 } ULARGE_INTEGER, *PULARGE_INTEGER;
+#endif
+
+#ifndef _SYSTEMTIME_
+#define _SYSTEMTIME_
+typedef struct _SYSTEMTIME {
+    WORD wYear;
+    WORD wMonth;
+    WORD wDayOfWeek;
+    WORD wDay;
+    WORD wHour;
+    WORD wMinute;
+    WORD wSecond;
+    WORD wMilliseconds;
+} SYSTEMTIME, *PSYSTEMTIME, *LPSYSTEMTIME;
+#endif
+
+/* CURRENCY: a 64-bit integer scaled by 10000 (PT_CURRENCY); Lo/Hi are its halves, little-endian. */
+#ifndef _tagCY_DEFINED
+#define _tagCY_DEFINED
+#define _CY_DEFINED
+typedef union tagCY {
+    MOCKMAPI_ANONYMOUS struct {
+        ULONG Lo;
+        LONG Hi;
+    };
+    LONGLONG int64;
+} CY;
+#endif
+#ifndef _CURRENCY_DEFINED
+#define _CURRENCY_DEFINED
+typedef CY CURRENCY;
+#endif
 
 /* ---- constants and small macros ----------------------------------------------------------------------- */
 #ifndef FALSE
