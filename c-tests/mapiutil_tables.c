@@ -277,7 +277,8 @@ static void sorting(LPMAPITABLE t) {
     CHECK_IDS(query(t, 100, 0), "4 2 3 1 5");
     LPSSortOrderSet back = NULL;
     CHECK_HR(t->lpVtbl->QuerySortOrder(t, &back), S_OK);
-    CHECK(back && back->cSorts == 2 && back->aSort[1].ulPropTag == PR_DISPLAY_NAME_A, "QuerySortOrder");
+    const SSortOrder *back_sorts = back ? back->aSort : NULL; /* a variable index: aSort[MAPI_DIM] is really cSorts long */
+    CHECK(back && back->cSorts == 2 && back_sorts[1].ulPropTag == PR_DISPLAY_NAME_A, "QuerySortOrder");
     MAPIFreeBuffer(back);
     /* Categories are not supported; an unknown order is invalid. */
     sort.cCategories = 1;
@@ -357,7 +358,8 @@ static void columns(LPMAPITABLE t) {
     FreeProws(rows);
     LPSPropTagArray got = NULL;
     CHECK_HR(t->lpVtbl->QueryColumns(t, 0, &got), S_OK);
-    CHECK(got && got->cValues == 3 && got->aulPropTag[1] == PR_MISSING, "QueryColumns gives the columns set");
+    const ULONG *got_tags = got ? got->aulPropTag : NULL; /* aulPropTag[MAPI_DIM] is really cValues long */
+    CHECK(got && got->cValues == 3 && got_tags[1] == PR_MISSING, "QueryColumns gives the columns set");
     MAPIFreeBuffer(got);
     got = NULL;
     CHECK_HR(t->lpVtbl->QueryColumns(t, TBL_ALL_COLUMNS, &got), S_OK);

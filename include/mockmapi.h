@@ -30,7 +30,9 @@
 /**
  * The SPI version the mock subsystem speaks (`ulMAPIVer` passed to provider entry points).
  */
+#ifndef CURRENT_SPI_VERSION
 #define CURRENT_SPI_VERSION 65552
+#endif
 
 /**
  * A transport provider (`XPProviderInit`). Fan-outs visit transports first.
@@ -199,23 +201,31 @@
 /**
  * The longest key name component the Windows registry accepts, in UTF-16 code units.
  */
+#ifndef MAX_KEY_NAME_CHARS
 #define MAX_KEY_NAME_CHARS 255
+#endif
 
 /**
  * The longest value name the Windows registry accepts, in UTF-16 code units.
  */
+#ifndef MAX_VALUE_NAME_CHARS
 #define MAX_VALUE_NAME_CHARS 16383
+#endif
 
 /**
  * The deepest key the Windows registry allows: 512 levels below the hive root.
  */
+#ifndef MAX_KEY_DEPTH
 #define MAX_KEY_DEPTH 512
+#endif
 
 /**
  * The longest whole key path accepted (hive name included), in UTF-16 code units: what one registry API call
  * can carry (a `UNICODE_STRING` holds at most 32,767 characters).
  */
+#ifndef MAX_KEY_PATH_CHARS
 #define MAX_KEY_PATH_CHARS 32767
+#endif
 
 /**
  * The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hands out (256 MiB); a larger request is
@@ -223,18 +233,17 @@
  * buffers (property values, rows, entry IDs) are far smaller; the limit turns a wrong size (a negative
  * length cast to ULONG) into an error instead of a 4 GiB allocation that only fails under memory pressure.
  */
+#ifndef MAX_BUFFER_BYTES
 #define MAX_BUFFER_BYTES ((256 * 1024) * 1024)
+#endif
 
 /**
  * The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
  * a runaway length is refused (`E_INVALIDARG`) instead of kept.
  */
+#ifndef MAX_NAME_BYTES
 #define MAX_NAME_BYTES 1024
-
-/**
- * `ENTRYID` (`LPENTRYID`): a variable-length entry identifier.
- */
-typedef struct ENTRYID ENTRYID;
+#endif
 
 /**
  * `IABLogon` (`LPABLOGON`): an address book provider's logon object.
@@ -311,7 +320,7 @@ typedef struct _MAPIUID _MAPIUID;
  */
 typedef struct _SPropValue _SPropValue;
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_IUNKNOWN)
 /**
  * The three `IUnknown` slots.
  */
@@ -322,7 +331,7 @@ typedef struct IUnknownVtbl {
 } IUnknownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_IUNKNOWN)
 /**
  * `IUnknown`: the first field of every COM object is its `lpVtbl`.
  */
@@ -331,7 +340,7 @@ typedef struct IUnknown {
 } IUnknown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SESSION)
 /**
  * IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
  */
@@ -341,27 +350,27 @@ typedef struct IMAPISessionVtbl {
     ULONG (STDMETHODCALLTYPE *Release)(struct IMAPISession *This);
     HRESULT (STDMETHODCALLTYPE *GetLastError)(struct IMAPISession *This, HRESULT hResult, ULONG ulFlags, struct _MAPIERROR **lppMAPIError);
     HRESULT (STDMETHODCALLTYPE *GetMsgStoresTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (STDMETHODCALLTYPE *OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *OpenMsgStore)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG cbEntryID, ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, struct IMsgStore **lppMDB);
     HRESULT (STDMETHODCALLTYPE *OpenAddressBook)(struct IMAPISession *This, ULONG_PTR ulUIParam, LPCIID lpInterface, ULONG ulFlags, struct IAddrBook **lppAdrBook);
     HRESULT (STDMETHODCALLTYPE *OpenProfileSection)(struct IMAPISession *This, struct _MAPIUID *lpUID, LPCIID lpInterface, ULONG ulFlags, struct IProfSect **lppProfSect);
     HRESULT (STDMETHODCALLTYPE *GetStatusTable)(struct IMAPISession *This, ULONG ulFlags, struct IMAPITable **lppTable);
-    HRESULT (STDMETHODCALLTYPE *OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
-    HRESULT (STDMETHODCALLTYPE *CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
-    HRESULT (STDMETHODCALLTYPE *Advise)(struct IMAPISession *This, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
+    HRESULT (STDMETHODCALLTYPE *OpenEntry)(struct IMAPISession *This, ULONG cbEntryID, ENTRYID *lpEntryID, LPCIID lpInterface, ULONG ulFlags, ULONG *lpulObjType, struct IUnknown **lppUnk);
+    HRESULT (STDMETHODCALLTYPE *CompareEntryIDs)(struct IMAPISession *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *Advise)(struct IMAPISession *This, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulEventMask, struct IMAPIAdviseSink *lpAdviseSink, ULONG_PTR *lpulConnection);
     HRESULT (STDMETHODCALLTYPE *Unadvise)(struct IMAPISession *This, ULONG_PTR ulConnection);
     HRESULT (STDMETHODCALLTYPE *MessageOptions)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszAdrType, struct IMessage *lpMessage);
     HRESULT (STDMETHODCALLTYPE *QueryDefaultMessageOpt)(struct IMAPISession *This, LPTSTR lpszAdrType, ULONG ulFlags, ULONG *lpcValues, struct _SPropValue **lppOptions);
     HRESULT (STDMETHODCALLTYPE *EnumAdrTypes)(struct IMAPISession *This, ULONG ulFlags, ULONG *lpcAdrTypes, LPTSTR **lpppszAdrTypes);
-    HRESULT (STDMETHODCALLTYPE *QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, struct ENTRYID **lppEntryID);
+    HRESULT (STDMETHODCALLTYPE *QueryIdentity)(struct IMAPISession *This, ULONG *lpcbEntryID, ENTRYID **lppEntryID);
     HRESULT (STDMETHODCALLTYPE *Logoff)(struct IMAPISession *This, ULONG_PTR ulUIParam, ULONG ulFlags, ULONG ulReserved);
-    HRESULT (STDMETHODCALLTYPE *SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, struct ENTRYID *lpEntryID);
+    HRESULT (STDMETHODCALLTYPE *SetDefaultStore)(struct IMAPISession *This, ULONG ulFlags, ULONG cbEntryID, ENTRYID *lpEntryID);
     HRESULT (STDMETHODCALLTYPE *AdminServices)(struct IMAPISession *This, ULONG ulFlags, struct IMsgServiceAdmin **lppServiceAdmin);
     HRESULT (STDMETHODCALLTYPE *ShowForm)(struct IMAPISession *This, ULONG_PTR ulUIParam, struct IMsgStore *lpMsgStore, struct IMAPIFolder *lpParentFolder, LPCIID lpInterface, ULONG_PTR ulMessageToken, struct IMessage *lpMessageSent, ULONG ulFlags, ULONG ulMessageStatus, ULONG ulMessageFlags, ULONG ulAccess, char *lpszMessageClass);
     HRESULT (STDMETHODCALLTYPE *PrepareForm)(struct IMAPISession *This, LPCIID lpInterface, struct IMessage *lpMessage, ULONG_PTR *lpulMessageToken);
 } IMAPISessionVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SESSION)
 /**
  * `IMAPISession`: what `MAPILogonEx` returns.
  */
@@ -563,7 +572,7 @@ typedef struct mockmapi_event {
     const void *object;
 } mockmapi_event;
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /**
  * IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -577,7 +586,7 @@ typedef struct IMAPIClientShutdownVtbl {
 } IMAPIClientShutdownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /**
  * `IMAPIClientShutdown`: what a client gets from `IMAPISession::QueryInterface(IID_IMAPIClientShutdown)`.
  */
@@ -586,7 +595,7 @@ typedef struct IMAPIClientShutdown {
 } IMAPIClientShutdown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /**
  * IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
  */
@@ -600,7 +609,7 @@ typedef struct IMAPIProviderShutdownVtbl {
 } IMAPIProviderShutdownVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SHUTDOWN)
 /**
  * `IMAPIProviderShutdown`: what a provider exposes through `QueryInterface(IID_IMAPIProviderShutdown)`.
  */
@@ -609,7 +618,7 @@ typedef struct IMAPIProviderShutdown {
 } IMAPIProviderShutdown;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * IUnknown, Shutdown, TransportLogon.
  */
@@ -622,7 +631,7 @@ typedef struct IXPProviderVtbl {
 } IXPProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * `IXPProvider`: a transport provider object, as returned by `XPProviderInit`.
  */
@@ -631,7 +640,7 @@ typedef struct IXPProvider {
 } IXPProvider;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * IUnknown, Shutdown, Logon.
  */
@@ -644,7 +653,7 @@ typedef struct IABProviderVtbl {
 } IABProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * `IABProvider`: an address book provider object, as returned by `ABProviderInit`.
  */
@@ -653,7 +662,7 @@ typedef struct IABProvider {
 } IABProvider;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
  */
@@ -662,13 +671,13 @@ typedef struct IMSProviderVtbl {
     ULONG (STDMETHODCALLTYPE *AddRef)(struct IMSProvider *This);
     ULONG (STDMETHODCALLTYPE *Release)(struct IMSProvider *This);
     HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
-    HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, struct ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, struct ENTRYID *lpEntryID1, ULONG cbEntryID2, struct ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
+    HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
 #endif
 
-#if !defined(MOCKMAPI_SDK_CLASSES)
+#if !defined(MOCKMAPI_SDK_SPI)
 /**
  * `IMSProvider`: a message store provider object, as returned by `MSProviderInit`.
  */
@@ -695,47 +704,89 @@ typedef struct mockmapi_provider {
     const struct mockmapi_provider_vtbl *lpVtbl;
 } mockmapi_provider;
 
+#ifndef S_OK
 #define S_OK 0
+#endif
 
+#ifndef S_FALSE
 #define S_FALSE 1
+#endif
 
+#ifndef E_NOTIMPL
 #define E_NOTIMPL (HRESULT)2147500033u
+#endif
 
+#ifndef E_NOINTERFACE
 #define E_NOINTERFACE (HRESULT)2147500034u
+#endif
 
+#ifndef MAPI_E_INTERFACE_NOT_SUPPORTED
 #define MAPI_E_INTERFACE_NOT_SUPPORTED E_NOINTERFACE
+#endif
 
+#ifndef E_POINTER
 #define E_POINTER (HRESULT)2147500035u
+#endif
 
+#ifndef E_FAIL
 #define E_FAIL (HRESULT)2147500037u
+#endif
 
+#ifndef MAPI_E_CALL_FAILED
 #define MAPI_E_CALL_FAILED E_FAIL
+#endif
 
+#ifndef E_UNEXPECTED
 #define E_UNEXPECTED (HRESULT)2147549183u
+#endif
 
+#ifndef E_OUTOFMEMORY
 #define E_OUTOFMEMORY (HRESULT)2147942414u
+#endif
 
+#ifndef MAPI_E_NOT_ENOUGH_MEMORY
 #define MAPI_E_NOT_ENOUGH_MEMORY E_OUTOFMEMORY
+#endif
 
+#ifndef E_INVALIDARG
 #define E_INVALIDARG (HRESULT)2147942487u
+#endif
 
+#ifndef MAPI_E_INVALID_PARAMETER
 #define MAPI_E_INVALID_PARAMETER E_INVALIDARG
+#endif
 
+#ifndef MAPI_E_NO_SUPPORT
 #define MAPI_E_NO_SUPPORT (HRESULT)2147746050u
+#endif
 
+#ifndef MAPI_E_INVALID_OBJECT
 #define MAPI_E_INVALID_OBJECT (HRESULT)2147746056u
+#endif
 
+#ifndef MAPI_E_NOT_FOUND
 #define MAPI_E_NOT_FOUND (HRESULT)2147746063u
+#endif
 
+#ifndef MAPI_E_VERSION
 #define MAPI_E_VERSION (HRESULT)2147746064u
+#endif
 
+#ifndef MAPI_E_LOGON_FAILED
 #define MAPI_E_LOGON_FAILED (HRESULT)2147746065u
+#endif
 
+#ifndef MAPI_E_USER_CANCEL
 #define MAPI_E_USER_CANCEL (HRESULT)2147746067u
+#endif
 
+#ifndef MAPI_E_TIMEOUT
 #define MAPI_E_TIMEOUT (HRESULT)2147746817u
+#endif
 
+#ifndef MAPI_E_NOT_INITIALIZED
 #define MAPI_E_NOT_INITIALIZED (HRESULT)2147747333u
+#endif
 
 
 

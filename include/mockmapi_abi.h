@@ -5,6 +5,12 @@
  * generate: the MAPI primitive types (with the Windows SDK's own include guards, so the SDK's headers and
  * these can meet in one translation unit), the calling-convention macros, IsEqualIID, the forward and
  * pointer typedefs of the interfaces, and the MAPI entry points, which are __stdcall on 32-bit Windows.
+ *
+ * Coexistence with a real SDK: mockmapi.h may be included after Microsoft's or mingw-w64's MAPI headers
+ * (mapidefs.h, mapix.h, mapispi.h). It then adds only what they lack. Every interface the SDK already
+ * declares is left out (MOCKMAPI_SDK_IUNKNOWN, _SESSION, _SPI, _SHUTDOWN below, from the SDK's include
+ * guards), every MAPI constant mockmapi.h defines yields to the SDK's (#ifndef), ENTRYID is the SDK's type,
+ * and the fast-shutdown interfaces the SDK may lack are declared in its own style (classes in C++).
  */
 #ifndef MOCKMAPI_ABI_H
 #define MOCKMAPI_ABI_H
@@ -12,6 +18,43 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* ---- which interfaces are already declared ------------------------------------------------------------
+ * MOCKMAPI_SDK_CLASSES: mockmapi's SDK-compatible headers declare all seven as C++ classes. Otherwise a real
+ * SDK's headers included before this one are recognised by their include guards (MOCKMAPI_FOREIGN_*);
+ * mockmapi's own SDK-compatible headers (MOCKMAPI_SDK_HEADERS, which share those guard names) are not one. */
+#if !defined(MOCKMAPI_SDK_HEADERS)
+#if defined(__IUnknown_INTERFACE_DEFINED__) || defined(__unknwn_h__)
+#define MOCKMAPI_FOREIGN_IUNKNOWN 1
+#endif
+#if defined(MAPIDEFS_H)
+#define MOCKMAPI_FOREIGN_MAPIDEFS 1
+#endif
+#if defined(MAPIX_H)
+#define MOCKMAPI_FOREIGN_MAPIX 1
+#endif
+#if defined(MAPISPI_H)
+#define MOCKMAPI_FOREIGN_MAPISPI 1
+#endif
+#if defined(MAPI_IMAPICLIENTSHUTDOWN_METHODS)
+#define MOCKMAPI_FOREIGN_SHUTDOWN 1
+#endif
+#if defined(_WINNT_) || defined(MAPIDEFS_H)
+#define MOCKMAPI_FOREIGN_LPTSTR 1
+#endif
+#endif
+#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_IUNKNOWN)
+#define MOCKMAPI_SDK_IUNKNOWN 1
+#endif
+#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_MAPIX)
+#define MOCKMAPI_SDK_SESSION 1
+#endif
+#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_MAPISPI)
+#define MOCKMAPI_SDK_SPI 1
+#endif
+#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_SHUTDOWN)
+#define MOCKMAPI_SDK_SHUTDOWN 1
+#endif
 
 /* ---- calling conventions ------------------------------------------------------------------------------ */
 #if defined(_WIN32) && !defined(_WIN64) && (defined(_M_IX86) || defined(__i386__))
@@ -40,7 +83,7 @@ typedef LONG SCODE;
 typedef unsigned long ULONG;
 typedef unsigned long DWORD;
 #if defined(_WIN64)
-typedef unsigned __int64 ULONG_PTR;
+typedef unsigned long long ULONG_PTR;
 #else
 typedef unsigned long ULONG_PTR;
 #endif
@@ -52,8 +95,11 @@ typedef uint32_t ULONG;
 typedef uint32_t DWORD;
 typedef uintptr_t ULONG_PTR;
 #endif
-/** The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE). */
+/** The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE).
+ * Windows' own winnt.h defines it (as the SDK's mapidefs.h does without it). */
+#if !defined(MOCKMAPI_FOREIGN_LPTSTR)
 typedef char *LPTSTR;
+#endif
 
 #ifndef GUID_DEFINED
 #define GUID_DEFINED
@@ -110,6 +156,11 @@ typedef struct IXPProvider IXPProvider;
 typedef struct IABProvider IABProvider;
 typedef struct IMSProvider IMSProvider;
 typedef struct mockmapi_provider mockmapi_provider;
+/** ENTRYID: a real SDK's mapidefs.h defines it (Microsoft's as an untagged struct); else the tag is declared
+ * here and mockmapi's SDK-compatible mapidefs.h completes it. */
+#if !defined(MOCKMAPI_FOREIGN_MAPIDEFS)
+typedef struct ENTRYID ENTRYID;
+#endif
 typedef IUnknown *LPUNKNOWN;
 typedef IMAPISession *LPMAPISESSION;
 typedef IMAPIClientShutdown *LPMAPICLIENTSHUTDOWN;
@@ -117,6 +168,38 @@ typedef IMAPIProviderShutdown *LPMAPIPROVIDERSHUTDOWN;
 typedef IXPProvider *LPXPPROVIDER;
 typedef IABProvider *LPABPROVIDER;
 typedef IMSProvider *LPMSPROVIDER;
+
+/* ---- the fast-shutdown interfaces for a real SDK that lacks them (mingw-w64's) ----------------------------
+ * In C++ (without CINTERFACE) after such an SDK's mapidefs.h, they are declared as that SDK declares every
+ * interface: classes made with its DECLARE_MAPI_INTERFACE_ and MAPIMETHOD macros (the vtable is the same:
+ * IUnknown, QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown). In C mockmapi.h's structs serve. */
+#if defined(__cplusplus) && !defined(CINTERFACE) && !defined(MOCKMAPI_SDK_SHUTDOWN) && \
+    defined(MOCKMAPI_FOREIGN_MAPIDEFS) && defined(MAPI_IUNKNOWN_METHODS)
+#define MOCKMAPI_SDK_SHUTDOWN 1
+#define MAPI_IMAPICLIENTSHUTDOWN_METHODS(IPURE)    \
+    MAPIMETHOD(QueryFastShutdown)(THIS) IPURE;     \
+    MAPIMETHOD(NotifyProcessShutdown)(THIS) IPURE; \
+    MAPIMETHOD(DoFastShutdown)(THIS) IPURE;
+#define MAPI_IMAPIPROVIDERSHUTDOWN_METHODS(IPURE)  \
+    MAPIMETHOD(QueryFastShutdown)(THIS) IPURE;     \
+    MAPIMETHOD(NotifyProcessShutdown)(THIS) IPURE; \
+    MAPIMETHOD(DoFastShutdown)(THIS) IPURE;
+#undef INTERFACE
+#define INTERFACE IMAPIClientShutdown
+DECLARE_MAPI_INTERFACE_(IMAPIClientShutdown, IUnknown) {
+    BEGIN_INTERFACE
+    MAPI_IUNKNOWN_METHODS(PURE)
+    MAPI_IMAPICLIENTSHUTDOWN_METHODS(PURE)
+};
+#undef INTERFACE
+#define INTERFACE IMAPIProviderShutdown
+DECLARE_MAPI_INTERFACE_(IMAPIProviderShutdown, IUnknown) {
+    BEGIN_INTERFACE
+    MAPI_IUNKNOWN_METHODS(PURE)
+    MAPI_IMAPIPROVIDERSHUTDOWN_METHODS(PURE)
+};
+#undef INTERFACE
+#endif
 
 /* ---- MAPI entry points (STDMETHODCALLTYPE: __stdcall on 32-bit Windows, as in the SDK) ---------------- */
 #ifdef __cplusplus

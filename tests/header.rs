@@ -27,7 +27,30 @@ fn generate() -> String {
         .expect("cbindgen generates the header");
     let mut out = Vec::new();
     bindings.write(&mut out);
-    add_calling_conventions(&String::from_utf8(out).expect("UTF-8 header"))
+    coexist_with_sdk(&add_calling_conventions(
+        &String::from_utf8(out).expect("UTF-8 header"),
+    ))
+}
+
+/// mockmapi.h may follow a real SDK's MAPI headers (Microsoft's, mingw-w64's) in one translation unit, so the
+/// generated text is post-processed here too: every MAPI constant it defines (`S_OK`, `MAPI_E_*`,
+/// `CURRENT_SPI_VERSION`, ...; not mockmapi's own `MOCKMAPI_*`) yields to a definition that already exists,
+/// and `ENTRYID` is referred to by its type name, which is the SDK's type when the SDK came first (Microsoft's
+/// is an untagged struct). The interfaces themselves are left out by the `MOCKMAPI_SDK_*` guards (mockmapi_abi.h).
+fn coexist_with_sdk(header: &str) -> String {
+    let mut out = String::with_capacity(header.len() + 4096);
+    for line in header.split_inclusive('\n') {
+        let line = line.replace("struct ENTRYID ", "ENTRYID ");
+        let name = line
+            .strip_prefix("#define ")
+            .and_then(|rest| rest.split_whitespace().next())
+            .filter(|name| !name.starts_with("MOCKMAPI_"));
+        match name {
+            Some(name) => out.push_str(&format!("#ifndef {name}\n{line}#endif\n")),
+            None => out.push_str(&line),
+        }
+    }
+    out
 }
 
 /// cbindgen drops the ABI of function-pointer types (its issues #55 and #718), so the generated text is

@@ -4,11 +4,14 @@
 //! function pointer, but a NULL slot in a vtable that a provider hands us is detected instead of
 //! being called. Parameter types that the mock does not model are opaque (see `opaque.rs`).
 //!
-//! The seven MAPI interfaces carry `#[cfg(not(mockmapi_sdk_classes))]`. That cfg is never set in Rust, so
-//! they always exist here; cbindgen turns it into `#if !defined(MOCKMAPI_SDK_CLASSES)` around their C
-//! definitions, which the SDK-compatible headers (`include/mockmapi/sdk/`) define in C++ to declare the same
-//! interfaces as abstract classes instead, as the Windows SDK does. `mockmapi_provider` is the mock's own
-//! type and stays visible in both forms.
+//! The seven MAPI interfaces carry a `#[cfg(not(mockmapi_sdk_*))]` naming the header that declares them in
+//! the Windows SDK: `mockmapi_sdk_iunknown` (unknwn.h), `mockmapi_sdk_shutdown` (mapidefs.h),
+//! `mockmapi_sdk_spi` (mapispi.h: the three provider interfaces), `mockmapi_sdk_session` (mapix.h). These
+//! cfgs are never set in Rust, so the types always exist here; cbindgen turns each into
+//! `#if !defined(MOCKMAPI_SDK_*)` around their C definitions, and `mockmapi_abi.h` defines those macros when
+//! the interfaces are already declared: as C++ classes by mockmapi's SDK-compatible headers
+//! (`MOCKMAPI_SDK_CLASSES`), or by a real SDK's headers (Microsoft's, mingw-w64's) included first.
+//! `mockmapi_provider` is the mock's own type and stays visible in every case.
 // The slots spell out the SDK signatures in place: aliases would become typedefs in the generated header.
 #![allow(non_snake_case, clippy::upper_case_acronyms, clippy::type_complexity)]
 
@@ -22,14 +25,14 @@ use super::opaque::{
 use super::types::{HRESULT, LPCIID, LPTSTR, REFIID, ULONG, ULONG_PTR};
 
 /// `IUnknown`: the first field of every COM object is its `lpVtbl`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_iunknown))]
 #[repr(C)]
 pub struct IUnknown {
     pub lpVtbl: *const IUnknownVtbl,
 }
 
 /// The three `IUnknown` slots.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_iunknown))]
 #[repr(C)]
 pub struct IUnknownVtbl {
     pub QueryInterface: Option<
@@ -44,14 +47,14 @@ pub struct IUnknownVtbl {
 }
 
 /// `IMAPIClientShutdown`: what a client gets from `IMAPISession::QueryInterface(IID_IMAPIClientShutdown)`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_shutdown))]
 #[repr(C)]
 pub struct IMAPIClientShutdown {
     pub lpVtbl: *const IMAPIClientShutdownVtbl,
 }
 
 /// IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_shutdown))]
 #[repr(C)]
 pub struct IMAPIClientShutdownVtbl {
     pub QueryInterface: Option<
@@ -72,14 +75,14 @@ pub struct IMAPIClientShutdownVtbl {
 }
 
 /// `IMAPIProviderShutdown`: what a provider exposes through `QueryInterface(IID_IMAPIProviderShutdown)`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_shutdown))]
 #[repr(C)]
 pub struct IMAPIProviderShutdown {
     pub lpVtbl: *const IMAPIProviderShutdownVtbl,
 }
 
 /// IUnknown, then QueryFastShutdown, NotifyProcessShutdown, DoFastShutdown.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_shutdown))]
 #[repr(C)]
 pub struct IMAPIProviderShutdownVtbl {
     pub QueryInterface: Option<
@@ -124,14 +127,14 @@ pub struct mockmapi_provider_vtbl {
 }
 
 /// `IXPProvider`: a transport provider object, as returned by `XPProviderInit`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IXPProvider {
     pub lpVtbl: *const IXPProviderVtbl,
 }
 
 /// IUnknown, Shutdown, TransportLogon.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IXPProviderVtbl {
     pub QueryInterface: Option<
@@ -159,14 +162,14 @@ pub struct IXPProviderVtbl {
 }
 
 /// `IABProvider`: an address book provider object, as returned by `ABProviderInit`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IABProvider {
     pub lpVtbl: *const IABProviderVtbl,
 }
 
 /// IUnknown, Shutdown, Logon.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IABProviderVtbl {
     pub QueryInterface: Option<
@@ -196,14 +199,14 @@ pub struct IABProviderVtbl {
 }
 
 /// `IMSProvider`: a message store provider object, as returned by `MSProviderInit`.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IMSProvider {
     pub lpVtbl: *const IMSProviderVtbl,
 }
 
 /// IUnknown, Shutdown, Logon, SpoolerLogon, CompareStoreIDs.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_spi))]
 #[repr(C)]
 pub struct IMSProviderVtbl {
     pub QueryInterface: Option<
@@ -265,14 +268,14 @@ pub struct IMSProviderVtbl {
 }
 
 /// `IMAPISession`: what `MAPILogonEx` returns.
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_session))]
 #[repr(C)]
 pub struct IMAPISession {
     pub lpVtbl: *const IMAPISessionVtbl,
 }
 
 /// IUnknown, then the 19 IMAPISession methods in SDK order (`Logoff` is slot 17).
-#[cfg(not(mockmapi_sdk_classes))]
+#[cfg(not(mockmapi_sdk_session))]
 #[repr(C)]
 pub struct IMAPISessionVtbl {
     pub QueryInterface: Option<

@@ -81,7 +81,7 @@ impl mockmapi_event {
             session: e.session,
             provider_kind: e.provider_kind.map_or(0, |k| k as u32),
             method: e.method as u32,
-            provider_name: e.provider.map_or(c"".as_ptr(), |s| s.as_ptr()),
+            provider_name: e.provider.as_deref().map_or(c"".as_ptr(), |s| s.as_ptr()),
             method_name: e.method.c_name().as_ptr(),
             message: e.message.as_deref().map_or(c"".as_ptr(), |s| s.as_ptr()),
             hresult: e.hresult,

@@ -425,6 +425,19 @@ impl DiscoveryInputs {
         }
     }
 
+    /// Every file [`discover`] would read with these inputs (whether or not it exists): the configuration file
+    /// (`MOCKMAPI_CONFIG`, else `mockmapi.yaml` in the working directory) and the hive file (`MOCKMAPI_REGISTRY`).
+    pub fn files(&self) -> Vec<PathBuf> {
+        let config = match set(&self.config_env) {
+            Some(p) => Some(self.resolve(p)),
+            None => self.cwd.as_ref().map(|cwd| cwd.join(CONFIG_FILE_NAME)),
+        };
+        config
+            .into_iter()
+            .chain(set(&self.registry_env).map(|p| self.resolve(p)))
+            .collect()
+    }
+
     fn resolve(&self, p: &OsString) -> PathBuf {
         let p = Path::new(p);
         match &self.cwd {

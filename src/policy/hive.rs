@@ -215,9 +215,12 @@ impl Key {
 }
 
 /// The emulated registry: every key that exists, by folded path.
+///
+/// Copies share their keys until one of them changes (copy on write): the runtime keeps the configured hive
+/// and hands each test a copy at every reset, which costs nothing unless the test edits the hive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
-    keys: BTreeMap<String, Key>,
+    keys: std::sync::Arc<BTreeMap<String, Key>>,
 }
 
 impl Registry {
@@ -229,10 +232,12 @@ impl Registry {
     /// Create the key if it does not exist (a written case already stored is kept).
     pub fn create_key(&mut self, key: &str) -> Result<&mut Key, RegistryError> {
         let path = KeyPath::parse(key)?;
-        Ok(self.keys.entry(path.fold()).or_insert_with(|| Key {
-            path,
-            values: BTreeMap::new(),
-        }))
+        Ok(std::sync::Arc::make_mut(&mut self.keys)
+            .entry(path.fold())
+            .or_insert_with(|| Key {
+                path,
+                values: BTreeMap::new(),
+            }))
     }
 
     /// Set (create or replace) a value; the key is created as needed. A replaced value takes the new
@@ -267,7 +272,7 @@ impl Registry {
     /// Remove a value; `NotFound` if the key or the value does not exist.
     pub fn delete_value(&mut self, key: &str, name: &str) -> Result<RegValue, RegistryError> {
         let path = KeyPath::parse(key)?;
-        self.keys
+        std::sync::Arc::make_mut(&mut self.keys)
             .get_mut(&path.fold())
             .and_then(|k| k.values.remove(&name.to_lowercase()))
             .map(|(_, v)| v)
@@ -288,7 +293,7 @@ impl Registry {
         let folded = path.fold();
         let prefix = format!("{folded}\\");
         let before = self.keys.len();
-        self.keys
+        std::sync::Arc::make_mut(&mut self.keys)
             .retain(|k, _| k != &folded && !k.starts_with(&prefix));
         if self.keys.len() == before {
             return Err(RegistryError::NotFound(format!("no key {path}")));

@@ -222,7 +222,7 @@ mod tests {
             sequence: seq,
             session,
             provider_kind: Some(kind),
-            provider: Some(crate::runtime::journal::intern(name)),
+            provider: Some(crate::runtime::journal::name(name)),
             hresult: hr,
             ..Event::new(EventType::ProviderCall, method)
         }

@@ -52,8 +52,8 @@ pub struct Event {
     pub event_type: EventType,
     /// Session id (1-based, in logon order since the last reset); 0 when not about a session.
     pub session: u32,
-    /// The provider's display name, when the event is about a provider.
-    pub provider: Option<&'static CStr>,
+    /// The provider's display name, when the event is about a provider (shared with its provider record).
+    pub provider: Option<Name>,
     pub provider_kind: Option<ProviderKind>,
     pub method: Method,
     pub hresult: HRESULT,
@@ -94,7 +94,10 @@ impl Event {
 
     /// The provider name as text ("" when none).
     pub fn provider_str(&self) -> &str {
-        self.provider.and_then(|m| m.to_str().ok()).unwrap_or("")
+        self.provider
+            .as_deref()
+            .and_then(|m| m.to_str().ok())
+            .unwrap_or("")
     }
 
     /// The event as a JSON object (the JSON Lines form of `MOCKMAPI_JOURNAL`).
@@ -197,18 +200,14 @@ pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
 #[cfg(not(any(unix, windows)))]
 pub(crate) fn write_all_fd(_fd: i32, _bytes: &[u8]) {}
 
-/// A provider name as a C string shared by every event that names it: interned once per distinct name for the
-/// life of the process (names are few), so recording an event copies a pointer and touches no reference count.
-pub fn intern(name: &str) -> &'static CStr {
-    static NAMES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, &'static CStr>>> =
-        std::sync::LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
-    let mut names = NAMES.lock();
-    if let Some(n) = names.get(name) {
-        return n;
-    }
-    let c: &'static CStr = Box::leak(c_string(name).into_boxed_c_str());
-    names.insert(name.to_owned(), c);
-    c
+/// A provider's display name as a C string, shared by its provider record and every event that names it: an
+/// event costs one reference-count increment, and the name is freed with the last record or event that
+/// names it, so names take memory only while something alive uses them.
+pub type Name = std::sync::Arc<CStr>;
+
+/// A provider name as a [`Name`].
+pub fn name(text: &str) -> Name {
+    Name::from(c_string(text))
 }
 
 /// Make a C string from text, replacing interior NULs so nothing is lost silently.
@@ -720,8 +719,10 @@ impl Journal {
     }
 }
 
-/// Segments kept across clears: 1,024 × (2^6 − 1) events, about 6 MB once used.
-const KEPT_SEGMENTS: usize = 6;
+/// Segments kept across clears: room for 1,024 × (2^9 − 1) events (about 50 MB of address space, resident only
+/// as far as a test used it), so a test that fans out to 100,000 providers after a reset writes into memory
+/// that is already mapped instead of taking a page fault every 40 events.
+const KEPT_SEGMENTS: usize = 9;
 
 impl Drop for Journal {
     fn drop(&mut self) {

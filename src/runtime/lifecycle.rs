@@ -148,7 +148,7 @@ fn attach(
     let record = Arc::new(ProviderRecord {
         session,
         kind,
-        name: crate::runtime::journal::intern(&name),
+        name: crate::runtime::journal::name(&name),
         object,
         journal: journal.clone(),
         library,

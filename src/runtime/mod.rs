@@ -9,6 +9,7 @@
 
 pub mod alloc;
 pub mod client;
+pub mod clock;
 mod coordinator;
 pub mod exit_test;
 #[cfg(windows)]

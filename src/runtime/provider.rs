@@ -2,10 +2,12 @@
 //!
 //! Every call here runs provider code, so none of it may run under the runtime lock.
 
-use std::ffi::{c_void, CStr};
+use std::ffi::c_void;
 use std::ptr::NonNull;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use super::clock;
 
 use crate::com::{
     succeeded, IID_IMAPIProviderShutdown, IMAPIProviderShutdown, IUnknown, E_NOINTERFACE,
@@ -121,7 +123,7 @@ impl ComPtr {
 pub struct ProviderRecord {
     pub session: u32,
     pub kind: ProviderKind,
-    pub name: &'static CStr,
+    pub name: super::journal::Name,
     pub object: ComPtr,
     pub(crate) journal: Arc<Journal>,
     /// The library the provider came from, kept loaded while the record lives (dropped after the Release).
@@ -160,7 +162,7 @@ impl ProviderRecord {
     fn event(&self, event_type: EventType, method: Method) -> Event {
         Event {
             session: self.session,
-            provider: Some(self.name),
+            provider: Some(self.name.clone()),
             provider_kind: Some(self.kind),
             ..Event::new(event_type, method)
         }
@@ -177,7 +179,7 @@ impl ProviderRecord {
     /// The recorded duration covers the QueryInterface and the method.
     pub fn call_shutdown_method(&self, which: ShutdownMethod) -> Outcome {
         let method = which.method();
-        let t0 = Instant::now();
+        let t0 = clock::now();
         // SAFETY: the record holds a reference on `object`, so it is alive.
         let (hr, iface) = unsafe { self.query_provider_shutdown() };
         if !succeeded(hr) || iface.is_null() {
@@ -203,7 +205,7 @@ impl ProviderRecord {
         }
         // SAFETY: QueryInterface succeeded, so `iface` is a live IMAPIProviderShutdown we hold a reference on.
         let hr = unsafe { self.invoke(iface, which) };
-        let duration = t0.elapsed();
+        let t1 = clock::now();
         // SAFETY: releasing the reference QueryInterface gave us.
         let left = unsafe {
             (*iface)
@@ -223,7 +225,7 @@ impl ProviderRecord {
         }
         self.journal.record(Event {
             hresult: hr,
-            duration,
+            duration: t0.until(t1),
             object: iface as usize,
             ..self.event(EventType::ProviderCall, method)
         });
@@ -292,7 +294,7 @@ impl ProviderRecord {
     /// The normal-shutdown call: `Shutdown(&flags)` with flags 0, journaled.
     pub fn call_shutdown(&self) -> HRESULT {
         let obj = self.object.as_ptr() as *mut crate::com::mockmapi_provider;
-        let t0 = Instant::now();
+        let t0 = clock::now();
         let mut flags: u32 = 0;
         // SAFETY: the record holds a reference; slot 3 of every provider object is Shutdown (SPEC §1).
         let hr = unsafe {
@@ -319,7 +321,7 @@ impl ProviderRecord {
 
 impl Drop for ProviderRecord {
     fn drop(&mut self) {
-        let t0 = Instant::now();
+        let t0 = clock::now();
         // SAFETY: this is the reference the runtime took in `add_provider`.
         let result = unsafe { self.object.release() };
         let duration: Duration = t0.elapsed();

@@ -43,6 +43,83 @@ pub(crate) struct Files {
     loaded: bool,
     /// The error of the most recent load (configuration or `mockmapi_registry_load_file`), if it failed.
     last_error: Option<String>,
+    /// The last discovery and the files it read as they were then: a reset reads the files again only when
+    /// one of them changed.
+    cache: Option<DiscoveryCache>,
+}
+
+/// The last discovery, and the files it read as they were then.
+#[derive(Debug)]
+struct DiscoveryCache {
+    files: Vec<FileStamp>,
+    /// When the files were looked at.
+    at: std::time::SystemTime,
+    found: crate::policy::config::Discovered,
+}
+
+/// A file as discovery saw it: its path, size, modification time and contents (`None`: it did not exist or
+/// could not be read).
+#[derive(Debug)]
+struct FileStamp {
+    path: std::path::PathBuf,
+    seen: Option<(u64, std::time::SystemTime)>,
+    contents: Option<Vec<u8>>,
+}
+
+impl FileStamp {
+    fn seen(path: &std::path::Path) -> Option<(u64, std::time::SystemTime)> {
+        std::fs::metadata(path)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+    }
+}
+
+/// How old a file's modification time must be, when it was read, for its size and modification time alone to
+/// prove it unchanged: file systems keep modification times in coarse ticks, so a file rewritten within the
+/// same tick keeps its time (and, often, its size). A file modified more recently is compared by contents.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Discover the configuration, or reuse `cache` when none of the files it read changed: same path, size and
+/// modification time (and, for a file modified shortly before it was read, the same contents).
+fn discover_cached(
+    inputs: &DiscoveryInputs,
+    cache: &mut Option<DiscoveryCache>,
+) -> crate::policy::config::Discovered {
+    let paths = inputs.files();
+    let now = std::time::SystemTime::now();
+    if let Some(c) = cache.as_mut() {
+        let same = c.files.len() == paths.len()
+            && c.files.iter().zip(&paths).all(|(f, path)| {
+                f.path == *path
+                    && f.seen == FileStamp::seen(path)
+                    && match f.seen {
+                        None => true,
+                        Some((_, modified)) if modified + SETTLED <= c.at => true,
+                        Some(_) => std::fs::read(path).ok() == f.contents,
+                    }
+            });
+        if same {
+            // The files were just found unchanged: what settles from now on is proven by its time alone.
+            c.at = now;
+            return c.found.clone();
+        }
+    }
+    let at = now;
+    let files = paths
+        .into_iter()
+        .map(|path| FileStamp {
+            seen: FileStamp::seen(&path),
+            contents: std::fs::read(&path).ok(),
+            path,
+        })
+        .collect();
+    let found = discover(inputs);
+    *cache = Some(DiscoveryCache {
+        files,
+        at,
+        found: found.clone(),
+    });
+    found
 }
 
 impl Files {
@@ -105,15 +182,17 @@ impl Runtime {
     /// the result is applied under the `files` lock, unless another thread applied one first (`again`: a reset
     /// always applies its own).
     fn read_config(&self, method: Method, again: bool) {
-        let inputs = {
-            let files = self.inner.files.lock();
-            match &files.discovery {
+        let (inputs, mut cache) = {
+            let mut files = self.inner.files.lock();
+            let inputs = match &files.discovery {
                 Some(d) if again || !files.loaded => d.inputs(),
                 _ => return,
-            }
+            };
+            (inputs, files.cache.take())
         };
-        let found = discover(&inputs);
+        let found = discover_cached(&inputs, &mut cache);
         let mut files = self.inner.files.lock();
+        files.cache = cache;
         if files.discovery.is_none() || (!again && files.loaded) {
             return;
         }
@@ -237,5 +316,74 @@ impl Runtime {
     pub fn uses_native_registry(&self) -> bool {
         self.ensure_config(Method::Registry);
         self.inner.state.lock().native_registry
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::RegValue;
+    use std::time::{Duration, SystemTime};
+
+    fn value(rt: &Runtime) -> Option<RegValue> {
+        rt.with_registry(|r| r.get_value(r"HKCU\Software\T", "V").unwrap().cloned())
+    }
+
+    fn write(path: &Path, text: &str, modified: SystemTime) {
+        std::fs::write(path, text).unwrap();
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(modified).unwrap();
+    }
+
+    /// A reset reads the hive file again only when its size or modification time changed, or, for a file
+    /// modified shortly before it was read, its contents.
+    #[test]
+    fn a_reset_rereads_the_hive_file_only_when_it_changed() {
+        let dir = std::env::temp_dir().join(format!("mockmapi-cache-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let hive = dir.join("hive.yaml");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        write(&hive, "HKCU:\n  Software\\T:\n    V: 1\n", old);
+        let rt = Runtime::discovering(
+            Discovery::Given(DiscoveryInputs {
+                config_env: None,
+                registry_env: Some(hive.clone().into_os_string()),
+                cwd: Some(dir.clone()),
+            }),
+            super::super::loader::EntryPoints::PLAIN,
+        );
+        assert_eq!(value(&rt), Some(RegValue::Dword(1)));
+        // Same size, same modification time: the file is not read again.
+        write(&hive, "HKCU:\n  Software\\T:\n    V: 3\n", old);
+        rt.reset();
+        assert_eq!(value(&rt), Some(RegValue::Dword(1)), "the cached hive");
+        // A newer modification time: read again.
+        write(
+            &hive,
+            "HKCU:\n  Software\\T:\n    V: 3\n",
+            old + Duration::from_secs(1),
+        );
+        rt.reset();
+        assert_eq!(value(&rt), Some(RegValue::Dword(3)));
+        // Rewritten just now with the same size, within one tick of the file system clock: the contents
+        // decide.
+        let now = SystemTime::now();
+        write(&hive, "HKCU:\n  Software\\T:\n    V: 4\n", now);
+        rt.reset();
+        assert_eq!(value(&rt), Some(RegValue::Dword(4)));
+        write(&hive, "HKCU:\n  Software\\T:\n    V: 5\n", now);
+        rt.reset();
+        assert_eq!(value(&rt), Some(RegValue::Dword(5)));
+        // Another size: read again; a removed file is noticed too.
+        write(&hive, "HKCU:\n  Software\\T:\n    V: 66\n", now);
+        rt.reset();
+        assert_eq!(value(&rt), Some(RegValue::Dword(66)));
+        std::fs::remove_file(&hive).unwrap();
+        rt.reset();
+        assert!(
+            rt.registry_last_error().is_some(),
+            "a missing hive file is an error"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

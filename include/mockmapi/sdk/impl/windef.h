@@ -34,6 +34,8 @@
 #error "MOCKMAPI_SDK_CLASSES selects the C++ class form of the interfaces: it cannot be used in C or with CINTERFACE."
 #endif
 
+/* mockmapi.h: these headers share the SDK's include guard names, so it must not take them for a real SDK. */
+#define MOCKMAPI_SDK_HEADERS 1
 #include "../../../mockmapi.h"
 
 #include <stddef.h>
