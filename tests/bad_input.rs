@@ -1486,24 +1486,6 @@ fn mapiutil_rows() -> Vec<Row> {
     vec![
         row!(
             "CreateIProp",
-            "before MAPIInitialize",
-            "MAPI_E_NOT_INITIALIZED",
-            true,
-            none,
-            {
-                let mut p = null_mut();
-                hr(CreateIProp(
-                    null(),
-                    Some(MAPIAllocateBuffer),
-                    Some(MAPIAllocateMore),
-                    Some(MAPIFreeBuffer),
-                    null_mut(),
-                    &mut p,
-                ))
-            }
-        ),
-        row!(
-            "CreateIProp",
             "lppPropData NULL",
             "E_INVALIDARG",
             true,

@@ -28,6 +28,7 @@ fn check(example: &str, args: &[&str], dir: &Path) -> Output {
         .args(args)
         .env("MOCKMAPI_STORE_PATH", dir.join("store.txt"))
         .env("MOCKMAPI_DEMO_OUTBOX", dir.join("outbox"))
+        .env("MOCKMAPI_AB_PATH", dir.join("directory.txt"))
         .output()
         .expect("run mockmapi")
 }
@@ -129,6 +130,28 @@ fn the_reference_store_survives_the_exit_test() {
     assert!(
         !dir.join("store.txt.tmp").exists(),
         "the temporary file was renamed over the store"
+    );
+}
+
+/// The SDK-style C++ address book (CreateTable, CreateIProp, HrQueryAllRows inside the provider) is ready, and
+/// the entry that existed only in memory survives the exit.
+#[test]
+fn the_sample_address_book_is_ready_and_survives_the_exit_test() {
+    let dir = scratch("sample_address_book");
+    let o = check("sample_address_book", &["--exit-test"], &dir);
+    assert_ready("sample_address_book", "address-book", &o);
+    let t = text(&o);
+    let exit = line(&t, "pass", "exit test");
+    assert!(
+        exit.contains("verify confirmed the data survived"),
+        "{exit}"
+    );
+    let saved = std::fs::read_to_string(dir.join("directory.txt")).expect("the directory file");
+    assert_eq!(
+        saved,
+        "mockmapi-sample-address-book 1\nprovider Sample Address Book\nentry 1\tAlice Example\talice@example.com\n\
+         entry 1000\tZoe Pending\tzoe@example.com\nend\n",
+        "the table's rows, sorted by display name, and the property bag's provider name"
     );
 }
 

@@ -2,12 +2,13 @@
 //! (`STDAPI` = `__stdcall` on 32-bit Windows, so `extern "system"`; declared for C in
 //! `include/mockmapi/sdk/impl/mapiutil_functions.h`).
 //!
-//! The MAPI calls among them (`CreateIProp`, `CreateTable`, `HrGetOneProp`, `HrSetOneProp`, `HrQueryAllRows`,
-//! `FreeProws`, `FreePadrlist`) pass the subsystem's gate like every MAPI call (`MAPI_E_NOT_INITIALIZED`
-//! before `MAPIInitialize`, `MAPI_E_CALL_FAILED` after a client `DoFastShutdown`) and are journaled as client
-//! calls with their result. The pure helpers (`PpropFindProp`, `ScCountProps`, `ScCopyProps`, `PropCopyMore`,
-//! `LPropCompareProp`, `UlPropSize`, `FEqualNames`) touch no subsystem state and work at any time. Bad input is
-//! a violation and the documented status, never a crash.
+//! As in MAPI, they work on the objects and allocators they are given and need no `MAPIInitialize` (a provider
+//! builds its tables in its entry point, and saves from them inside `DoFastShutdown`). The ones that are MAPI
+//! calls on objects or memory (`CreateIProp`, `CreateTable`, `HrGetOneProp`, `HrSetOneProp`, `HrQueryAllRows`,
+//! `FreeProws`, `FreePadrlist`) are journaled as client calls with their result; the pure helpers
+//! (`PpropFindProp`, `ScCountProps`, `ScCopyProps`, `PropCopyMore`, `LPropCompareProp`, `UlPropSize`,
+//! `FEqualNames`) are not. What they free (`FreeProws`, ...) may come from `MAPIAllocateBuffer` or from the
+//! allocator a provider was given. Bad input is a violation and the documented status, never a crash.
 #![allow(non_snake_case)]
 
 use std::ffi::{c_int, c_void};
@@ -34,15 +35,18 @@ fn record(rt: &Runtime, method: Method, hr: HRESULT) -> HRESULT {
     hr
 }
 
-/// Run a MAPI call: the gate, then `f`, journaled with its result.
+/// Run a MAPI call, journaled with its result.
 fn mapi_call(method: Method, f: impl FnOnce(&Runtime) -> HRESULT) -> HRESULT {
     with_runtime(method, E_UNEXPECTED, |rt| {
-        if let Err(hr) = rt.check_ready(method) {
-            return hr;
-        }
         let hr = f(rt);
         record(rt, method, hr)
     })
+}
+
+/// `MAPIFreeBuffer` for a buffer from `MAPIAllocateBuffer` or from the allocator providers of a Rust-made
+/// runtime get (see `runtime::alloc::plain`).
+fn free_buffer(rt: &Runtime, p: *mut c_void) -> bool {
+    rt.allocations().free(p.cast()).is_ok() || crate::runtime::alloc::plain().free(p.cast()).is_ok()
 }
 
 /// Free the root buffers of a row set or address list, then the list itself, through MAPI's allocator.
@@ -54,7 +58,7 @@ unsafe fn free_list(
 ) -> HRESULT {
     let mut hr = S_OK;
     for p in entries.iter().filter(|p| !p.is_null()) {
-        if rt.allocations().free(p.cast()).is_err() {
+        if !free_buffer(rt, p.cast()) {
             hr = rt.reject(
                 method,
                 E_INVALIDARG,
@@ -62,7 +66,7 @@ unsafe fn free_list(
             );
         }
     }
-    if rt.allocations().free(list.cast()).is_err() {
+    if !free_buffer(rt, list) {
         hr = rt.reject(
             method,
             E_INVALIDARG,
@@ -144,7 +148,7 @@ pub unsafe extern "system" fn HrGetOneProp(
         }
         if prop_type((*vals).ulPropTag) == PT_ERROR {
             let sc = (*vals).Value.err;
-            let _ = rt.allocations().free(vals.cast());
+            free_buffer(rt, vals.cast());
             return if sc < 0 {
                 sc
             } else {
@@ -185,7 +189,7 @@ pub unsafe extern "system" fn HrSetOneProp(
             if p.cProblem > 0 {
                 out = p.aProblem[0].scode;
             }
-            let _ = rt.allocations().free(problems.cast());
+            free_buffer(rt, problems.cast());
         }
         out
     })
@@ -520,7 +524,7 @@ unsafe fn query_all(
             if sets.is_empty() {
                 *out = set;
             } else {
-                let _ = rt.allocations().free(set.cast());
+                free_buffer(rt, set.cast());
                 break;
             }
             return S_OK;
@@ -554,7 +558,7 @@ unsafe fn query_all(
         rows.len(),
     );
     for s in &sets {
-        let _ = rt.allocations().free(s.cast());
+        free_buffer(rt, s.cast());
     }
     *out = merged;
     S_OK

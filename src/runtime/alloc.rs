@@ -154,6 +154,12 @@ fn raw_alloc(cb: u32) -> Result<*mut u8, AllocError> {
 /// The buffers of the plain entry points below (process-wide, like MAPI's allocator).
 static PLAIN: std::sync::LazyLock<Allocations> = std::sync::LazyLock::new(Allocations::default);
 
+/// The table behind [`plain_allocate_buffer`], for the functions that free what either allocator made
+/// (`FreeProws` in a process whose providers were given the plain allocators, as `mockmapi check` does).
+pub fn plain() -> &'static Allocations {
+    &PLAIN
+}
+
 /// `MAPIAllocateBuffer` for providers of a runtime created from Rust: allocates, with no MAPI gate and no
 /// journal (the C library hands providers its own, gated `MAPIAllocateBuffer`).
 pub unsafe extern "system" fn plain_allocate_buffer(

@@ -51,8 +51,9 @@ pub fn test_provider(define: Option<&str>) -> PathBuf {
     out
 }
 
-/// `examples/providers/<name>.c` built as a shared library against the SDK-compatible headers, once per
-/// name, with every warning an error: the example providers must stay clean.
+/// `examples/providers/<name>.c` (C11, `cc`) or `<name>.cpp` (C++17, `c++`) built as a shared library against
+/// the SDK-compatible headers, once per name, with every warning an error: the example providers must stay
+/// clean.
 pub fn example_provider(name: &str) -> PathBuf {
     static BUILT: Mutex<Option<HashMap<String, PathBuf>>> = Mutex::new(None);
     let mut built = BUILT.lock().unwrap();
@@ -60,12 +61,24 @@ pub fn example_provider(name: &str) -> PathBuf {
         return p.clone();
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let src = root.join("examples/providers").join(format!("{name}.c"));
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("libexample_{name}.so"));
-    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
-    let output = Command::new(&cc)
-        .args([
+    let c_src = root.join("examples/providers").join(format!("{name}.c"));
+    let (src, compiler, std) = if c_src.exists() {
+        (
+            c_src,
+            std::env::var("CC").unwrap_or_else(|_| "cc".into()),
             "-std=c11",
+        )
+    } else {
+        (
+            root.join("examples/providers").join(format!("{name}.cpp")),
+            std::env::var("CXX").unwrap_or_else(|_| "c++".into()),
+            "-std=c++17",
+        )
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("libexample_{name}.so"));
+    let output = Command::new(&compiler)
+        .args([
+            std,
             "-shared",
             "-fPIC",
             "-Wall",
@@ -81,7 +94,7 @@ pub fn example_provider(name: &str) -> PathBuf {
         .arg("-o")
         .arg(&out)
         .output()
-        .unwrap_or_else(|e| panic!("a C compiler ({cc}) to build {}: {e}", src.display()));
+        .unwrap_or_else(|e| panic!("a compiler ({compiler}) to build {}: {e}", src.display()));
     assert!(
         output.status.success(),
         "building {} failed:\n{}",

@@ -6,11 +6,11 @@
  * (MAPIAllocateBuffer for the MAPI calls), with everything it points to chained to it by MAPIAllocateMore, so
  * one MAPIFreeBuffer frees it; row sets are freed with FreeProws, address lists with FreePadrlist.
  *
- * Gate and journal: CreateIProp, CreateTable, HrGetOneProp, HrSetOneProp, HrQueryAllRows, FreeProws and
- * FreePadrlist are MAPI calls: MAPI_E_NOT_INITIALIZED before MAPIInitialize, MAPI_E_CALL_FAILED after a client
- * DoFastShutdown, and each is journaled with its result. The pure helpers (PpropFindProp, ScCountProps,
- * ScCopyProps, PropCopyMore, LPropCompareProp, UlPropSize, FEqualNames) work at any time. Bad input (NULL
- * where a value is required, an unknown property type) is a journal violation and MAPI_E_INVALID_PARAMETER.
+ * As in MAPI, they need no MAPIInitialize: they work on the objects and allocators they are given (providers
+ * build their tables in their entry points and save from them inside DoFastShutdown). CreateIProp,
+ * CreateTable, HrGetOneProp, HrSetOneProp, HrQueryAllRows, FreeProws and FreePadrlist are journaled as client
+ * calls with their result. Bad input (NULL where a value is required, an unknown property type) is a journal
+ * violation and MAPI_E_INVALID_PARAMETER.
  * Thread-safety: every function and every object method may be called from any thread.
  */
 #ifndef MOCKMAPI_SDK_MAPIUTIL_FUNCTIONS_H
