@@ -65,6 +65,7 @@ struct CLib {
     providers_free: unsafe extern "C" fn(Providers, usize),
     provider_refs: unsafe extern "C" fn(Providers, usize) -> u32,
     round: unsafe extern "C" fn(Providers, usize, u32, *mut Record) -> HRESULT,
+    round_tsc: unsafe extern "C" fn(Providers, usize, u32, *mut Record) -> HRESULT,
     attach: unsafe extern "C" fn(Providers, usize),
     find: unsafe extern "C" fn(*const Record, usize, usize, u32, *const c_char) -> usize,
     count: unsafe extern "C" fn(*const Record, usize, u32) -> usize,
@@ -104,6 +105,7 @@ impl CLib {
                 providers_free: sym!("bl_providers_free"),
                 provider_refs: sym!("bl_provider_refs"),
                 round: sym!("bl_round"),
+                round_tsc: sym!("bl_round_tsc"),
                 attach: sym!("bl_attach"),
                 find: sym!("bl_find"),
                 count: sym!("bl_count"),
@@ -167,8 +169,18 @@ impl<'a> CRound<'a> {
         }
     }
     fn run(&mut self, methods: u32) -> HRESULT {
+        self.run_with(self.prov.c.round, methods)
+    }
+    fn run_tsc(&mut self, methods: u32) -> HRESULT {
+        self.run_with(self.prov.c.round_tsc, methods)
+    }
+    fn run_with(
+        &mut self,
+        round: unsafe extern "C" fn(Providers, usize, u32, *mut Record) -> HRESULT,
+        methods: u32,
+    ) -> HRESULT {
         // SAFETY: the array has room for `methods * n` records.
-        unsafe { (self.prov.c.round)(self.prov.p, self.prov.n, methods, self.records.as_mut_ptr()) }
+        unsafe { round(self.prov.p, self.prov.n, methods, self.records.as_mut_ptr()) }
     }
 }
 
@@ -421,22 +433,29 @@ fn fanout(c: &CLib) {
     f.check();
     let mut base = CRound::new(c, 3_000);
     let mut p = Pair::new();
+    let mut tsc = Pair::new();
     for _ in 0..41 {
         let a = f.round();
         let b = timed(|| assert_eq!(base.run(3), S_OK));
+        let c = timed(|| assert_eq!(base.run_tsc(3), S_OK));
         p.push(a, b);
+        tsc.push(a, c);
     }
     let (r, _) = p.ratio();
     row(
         "fan-out 1,000×3, Q+N+D, journal on",
         "≤ 1.5× the C loop",
         &format!(
-            "mockmapi {} ({:.0} ns/call), C {} ({:.0} ns/call), ratio {}",
+            "mockmapi {} ({:.0} ns/call), C {} ({:.0} ns/call), ratio {}; against C reading the TSC: C {} \
+             ({:.0} ns/call), ratio {}",
             stat(&p.a),
             stat(&p.a).med / 9_000.0,
             stat(&p.b),
             stat(&p.b).med / 9_000.0,
-            ratio_text(&p)
+            ratio_text(&p),
+            stat(&tsc.b),
+            stat(&tsc.b).med / 9_000.0,
+            ratio_text(&tsc)
         ),
         r <= 1.5,
     );
@@ -712,6 +731,15 @@ fn yaml(dir: &Path) {
 
 fn reset(dir: &Path) {
     let hive = hive_file(dir, 1_000);
+    let small = {
+        let p = dir.join("small.yaml");
+        std::fs::write(
+            &p,
+            "HKEY_CURRENT_USER:\n  Software\\Vendor\\Bench\\Key99:\n    Value9: 99009\n",
+        )
+        .expect("write");
+        p
+    };
     let with = Runtime::discovering(
         Discovery::Given(DiscoveryInputs {
             config_env: None,
@@ -728,6 +756,14 @@ fn reset(dir: &Path) {
         }),
         EntryPoints::PLAIN,
     );
+    let one_value = Runtime::discovering(
+        Discovery::Given(DiscoveryInputs {
+            config_env: None,
+            registry_env: Some(small.into_os_string()),
+            cwd: Some(dir.to_path_buf()),
+        }),
+        EntryPoints::PLAIN,
+    );
     let cycle = |rt: &Runtime| {
         assert_eq!(rt.initialize(ptr::null_mut()), S_OK);
         rt.reset();
@@ -738,20 +774,25 @@ fn reset(dir: &Path) {
         None,
         "the hive file loads at each reset"
     );
+    cycle(&one_value);
     const BATCH: usize = 20;
-    let mut p = Pair::new();
+    let (mut p, mut q) = (Pair::new(), Pair::new());
     for _ in 0..31 {
         let a = timed(|| (0..BATCH).for_each(|_| cycle(&with)));
         let b = timed(|| (0..BATCH).for_each(|_| cycle(&without)));
+        let c = timed(|| (0..BATCH).for_each(|_| cycle(&one_value)));
         p.push(a / BATCH as f64, b / BATCH as f64);
+        q.push(a / BATCH as f64, c / BATCH as f64);
     }
-    let (r, _) = p.ratio();
+    let (r, _) = q.ratio();
     row(
         "reset with MOCKMAPI_REGISTRY (1,000 values)",
-        "about a reset without it",
+        "not parsed again: ≈ a 1-value file",
         &format!(
-            "with {} per initialize+reset, without {}, ratio {}",
+            "with {} per initialize+reset, with a 1-value file {} (ratio {}), without a file {} (ratio {})",
             stat(&p.a),
+            stat(&q.b),
+            ratio_text(&q),
             stat(&p.b),
             ratio_text(&p)
         ),
@@ -808,9 +849,11 @@ fn journal(c: &CLib) {
     let prov = CProviders::new(c, 3_000);
     let f = Fixture::new(rt.clone(), &prov);
     let target = 670_000;
+    let mut rounds = 0;
     while rt.journal().len() < target {
         // SAFETY: held by the fixture.
         assert_eq!(unsafe { client_calls(f.cs, 2) }, S_OK);
+        rounds += 1;
     }
     let n = rt.journal().len();
     // The same number of C records.
@@ -836,17 +879,23 @@ fn journal(c: &CLib) {
     let start = n - 10_000;
     let (mut find, mut count_type, mut count_matching, mut expect) =
         (Pair::new(), Pair::new(), Pair::new(), Pair::new());
-    let expected = [
-        mockmapi_event_filter {
-            method: MOCKMAPI_METHOD_QUERY_FAST_SHUTDOWN,
-            ..filter
-        },
-        filter,
-        mockmapi_event_filter {
-            method: MOCKMAPI_METHOD_DO_FAST_SHUTDOWN,
-            ..filter
-        },
-    ];
+    // In order: the last session's store got Query then Notify in every round; matching them all walks the
+    // whole journal.
+    let last = mockmapi_event_filter {
+        session: 1_000,
+        ..filter
+    };
+    let expected: Vec<mockmapi_event_filter> = (0..rounds)
+        .flat_map(|_| {
+            [
+                mockmapi_event_filter {
+                    method: MOCKMAPI_METHOD_QUERY_FAST_SHUTDOWN,
+                    ..last
+                },
+                last,
+            ]
+        })
+        .collect();
     for _ in 0..11 {
         let mut at = 0;
         // SAFETY: valid filter and out-pointer.
@@ -888,19 +937,19 @@ fn journal(c: &CLib) {
             black_box(unsafe { (c.find)(records.as_ptr(), n, 0, u32::MAX, store.as_ptr()) });
         });
         count_matching.push(a, b);
-        // In order: Query, Notify, Do of "store"; there is no Do, so the whole journal is walked.
         // SAFETY: valid filters; no diff buffer.
         let a = timed(|| {
-            black_box(unsafe {
+            let hr = unsafe {
                 mockmapi_journal_expect(
                     expected.as_ptr(),
-                    3,
+                    expected.len(),
                     MOCKMAPI_EXPECT_IN_ORDER,
                     ptr::null_mut(),
                     0,
                     ptr::null_mut(),
                 )
-            });
+            };
+            assert_eq!(hr, S_OK, "the expectations match");
         });
         // SAFETY: as above.
         let b = timed(|| {
@@ -920,7 +969,7 @@ fn journal(c: &CLib) {
         ("find (10k events from the end)", &find),
         ("count_type", &count_type),
         ("count_matching", &count_matching),
-        ("expect (walks all)", &expect),
+        ("expect (in order, walks all)", &expect),
     ] {
         println!(
             "    {what:<32} mockmapi {}, C {}, ratio {}",

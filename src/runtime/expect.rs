@@ -22,17 +22,19 @@ pub struct Filter {
 impl Filter {
     /// Whether `e` matches.
     pub fn matches(&self, e: &Event) -> bool {
+        // The cheap comparisons first: a long journal is walked event by event.
         self.event_type.is_none_or(|t| t == e.event_type)
+            && self.method.is_none_or(|m| m == e.method)
             && self.session.is_none_or(|s| s == e.session)
             && self
                 .provider_kind
                 .is_none_or(|k| Some(k) == e.provider_kind)
-            && self
-                .provider_name
-                .as_deref()
-                .is_none_or(|n| n == e.provider_str())
-            && self.method.is_none_or(|m| m == e.method)
             && self.hresult.is_none_or(|h| h == e.hresult)
+            && self.provider_name.as_deref().is_none_or(|n| {
+                e.provider
+                    .as_deref()
+                    .is_some_and(|p| p.to_bytes() == n.as_bytes())
+            })
     }
 
     /// How the filter reads in a diff.
