@@ -1,12 +1,15 @@
-/* The exit test: the data of a store that saves in DoFastShutdown survives the immediate exit; a store that
- * defers its write loses it; a provider that crashes or hangs in DoFastShutdown is reported. */
+/* The exit test (rules MM-EXIT-TEST, MM-FS-SAVED): the data of a store that saves in DoFastShutdown survives the
+ * immediate exit; a store that defers its write, or saves only in its destructor (the final Release), loses it;
+ * a provider that crashes or hangs in DoFastShutdown is named as the call in progress; a provider that starts a
+ * helper process holding the journal pipe does not keep the test from returning. */
 #define _POSIX_C_SOURCE 200809L
-#include "mm_portable.h"
 #include "mm_test.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
-enum { GOOD, DEFERRED, CRASH, HANG };
+enum { GOOD, DEFERRED, CRASH, HANG, DESTRUCTOR, HELPER, HELPER_HANG };
 
 typedef struct store_ctx {
     int mode;
@@ -19,25 +22,42 @@ static store_ctx *active;
 static void write_durably(const char *path, const char *data) {
     char tmp[300];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | MM_O_BINARY, 0600);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) return;
     if (write(fd, data, strlen(data)) < 0) { /* reported by verify */ }
-    mm_fsync(fd);
+    fsync(fd);
     close(fd);
     rename(tmp, path);
 }
 
 static void write_at_exit(void) { write_durably(active->path, "saved"); }
 
+/* A helper process that inherits every descriptor (the journal pipe too) and never exits. */
+static void start_helper(void) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        for (;;) pause();
+    }
+}
+
 static void store_hook(tp_provider *self, int method, void *ctx) {
     store_ctx *c = (store_ctx *)ctx;
-    (void)self;
+    /* A store whose destructor saves: it runs when the last reference goes. */
+    if (c->mode == DESTRUCTOR && method == TP_RELEASE && atomic_load(&self->refs) == 1)
+        write_durably(c->path, "saved");
     if (method != TP_DO) return;
     switch (c->mode) {
     case GOOD: write_durably(c->path, "saved"); break;      /* durable before DoFastShutdown returns */
     case DEFERRED: atexit(write_at_exit); break;             /* the classic mistake: save "later" */
     case CRASH: abort();
-    case HANG: mm_hang();
+    case HANG: for (;;) pause();
+    case HELPER:
+        start_helper();
+        write_durably(c->path, "saved");
+        break;
+    case HELPER_HANG:
+        start_helper();
+        for (;;) pause();
     }
 }
 
@@ -52,15 +72,18 @@ static HRESULT setup(void *userdata) {
     IMAPISession *s = NULL;
     hr = MAPILogonEx(0, (LPTSTR) "exit", NULL, 0, &s);
     if (FAILED(hr)) return hr;
-    return tp_attach(s, &store);
+    hr = tp_attach(s, &store);
+    /* As in Outlook, MAPI holds the only reference to a provider its entry point created. */
+    store.lpVtbl->Release((mockmapi_provider *)&store);
+    return hr;
 }
 
 static HRESULT verify(void *userdata) {
     store_ctx *c = (store_ctx *)userdata;
     char buf[16] = {0};
-    int fd = open(c->path, O_RDONLY | MM_O_BINARY);
+    int fd = open(c->path, O_RDONLY);
     if (fd < 0) return MAPI_E_NOT_FOUND;
-    int n = (int)read(fd, buf, sizeof buf - 1);
+    ssize_t n = read(fd, buf, sizeof buf - 1);
     close(fd);
     return (n == 5 && strcmp(buf, "saved") == 0) ? S_OK : MAPI_E_INVALID_OBJECT;
 }
@@ -97,16 +120,34 @@ int main(void) {
     CHECK_EQ(r.outcome, MOCKMAPI_EXIT_CRASHED);
     CHECK_EQ(r.signal, SIGABRT);
     CHECK(strstr(r.summary, "died of signal") != NULL, r.summary);
+    CHECK(strstr(r.summary, "store \"file store\" DoFastShutdown — in progress when the child died of signal") != NULL,
+          r.summary);
     CHECK(strstr(r.child_journal, "DoFastShutdown (in progress)") != NULL, r.child_journal);
+    /* Calls that returned are shown with their result, never as in progress. */
+    CHECK(strstr(r.child_journal, "QueryFastShutdown -> S_OK") != NULL, r.child_journal);
+    CHECK(strstr(r.child_journal, "NotifyProcessShutdown (in progress)") == NULL, r.child_journal);
 
     CHECK_HR(run(HANG, "hang", 1500, &r), MAPI_E_CALL_FAILED);
     CHECK_EQ(r.outcome, MOCKMAPI_EXIT_TIMED_OUT);
-#ifdef _WIN32
-    CHECK_EQ(r.signal, 0); /* TerminateProcess: no signal */
-#else
     CHECK_EQ(r.signal, SIGKILL);
-#endif
-    CHECK(strstr(r.summary, "killed") != NULL, r.summary);
+    CHECK(strstr(r.summary, "store \"file store\" DoFastShutdown — in progress when the child was killed") != NULL,
+          r.summary);
+
+    /* The store saves only in its destructor: the final Release never comes, so the data is lost. */
+    CHECK_HR(run(DESTRUCTOR, "destructor", 20000, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_COMPLETED);
+    CHECK_HR(r.verify_result, MAPI_E_NOT_FOUND);
+    CHECK(strstr(r.summary, "is lost") != NULL, r.summary);
+    CHECK(strstr(r.child_journal, "Release") == NULL, r.child_journal);
+
+    /* A helper process holding the journal pipe open forever: the test still returns (it stops reading when the
+     * child ends, and ends the child's process group), once when the child exits... */
+    CHECK_HR(run(HELPER, "helper", 20000, &r), S_OK);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_COMPLETED);
+    /* ...and once at the timeout, with the child hanging too. */
+    CHECK_HR(run(HELPER_HANG, "helper-hang", 1500, &r), MAPI_E_CALL_FAILED);
+    CHECK_EQ(r.outcome, MOCKMAPI_EXIT_TIMED_OUT);
+    CHECK(strstr(r.summary, "DoFastShutdown — in progress when the child was killed") != NULL, r.summary);
 
     /* Policy 2 in the child: no fast shutdown happens at all. */
     CHECK_HR(mockmapi_registry_set_dword(MM_POLICY_KEY, "FastShutdownBehavior", 2), S_OK);

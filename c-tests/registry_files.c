@@ -241,7 +241,8 @@ static void reset_rereads_the_configuration(void) {
     CHECK(strcmp(version, "14.0") == 0, version);
     CHECK_EQ(behavior(), 1);
 
-    /* A configuration that does not load: the journal says where, and the built-in defaults stand in. */
+    /* A configuration that does not load (rule MM-CONFIG): the journal says where, and MAPIInitialize fails
+     * until the file loads; the test does not run silently under the defaults. */
     f = fopen("broken.yaml", "wb");
     if (CHECK(f != NULL, "create broken.yaml")) {
         fputs("office_version: \"16.0\"\nregistry:\n\tHKCU: {}\n", f);
@@ -258,10 +259,40 @@ static void reset_rereads_the_configuration(void) {
     CHECK_EQ(behavior(), 0);
     mockmapi_policy_get_office_version(version, sizeof version);
     CHECK(strcmp(version, "16.0") == 0, version);
+    size_t before = mockmapi_violation_count();
+    CHECK_HR(MAPIInitialize(NULL), MAPI_E_INVALID_PARAMETER);
+    CHECK_HR(MAPIInitialize(NULL), MAPI_E_INVALID_PARAMETER);
+    CHECK_EQ(mockmapi_violation_count(), before + 2);
+    CHECK(mm_journal_mentions(MOCKMAPI_EVENT_VIOLATION, "MAPIInitialize refused: the configuration did not load"),
+          "the refusal says why");
+    CHECK(mm_journal_mentions(MOCKMAPI_EVENT_VIOLATION, "MM-CONFIG"), "and names the rule");
+    /* Fixing the file is enough: the next MAPIInitialize reads it again. */
+    f = fopen("broken.yaml", "wb");
+    if (CHECK(f != NULL, "rewrite broken.yaml")) {
+        fputs("office_version: \"15.0\"\n", f);
+        fclose(f);
+    }
+    CHECK_HR(MAPIInitialize(NULL), S_OK);
+    mockmapi_policy_get_office_version(version, sizeof version);
+    CHECK(strcmp(version, "15.0") == 0, version);
+    MAPIUninitialize();
+    /* Broken again, then a reset with a valid configuration (none) clears the failure. */
+    f = fopen("broken.yaml", "wb");
+    if (CHECK(f != NULL, "rewrite broken.yaml")) {
+        fputs("bogus: 1\n", f);
+        fclose(f);
+    }
+    mockmapi_reset();
+    CHECK_HR(MAPIInitialize(NULL), MAPI_E_INVALID_PARAMETER);
+    set_env("MOCKMAPI_CONFIG", "missing.yaml");
+    mockmapi_reset();
+    CHECK_HR(MAPIInitialize(NULL), MAPI_E_NOT_FOUND);
     set_env("MOCKMAPI_CONFIG", NULL);
     remove("mockmapi.yaml");
     mockmapi_reset();
     CHECK_EQ(mockmapi_registry_last_error(NULL, 0), 0);
+    CHECK_HR(MAPIInitialize(NULL), S_OK);
+    MAPIUninitialize();
 }
 
 int main(void) {

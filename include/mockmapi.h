@@ -967,21 +967,14 @@ HRESULT mockmapi_client_fast_shutdown(uint32_t style);
 
 /**
  * Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
- * providers, the client fast-shutdown sequence runs, and the child ends the moment DoFastShutdown returns —
- * no Release, no destructors, no atexit handlers — as the real process does. The parent then reports how the
- * child ended (exit, crash, or killed after the timeout) and, if it completed, runs `verify(userdata)` (NULL
- * to skip).
- *
- * POSIX: the child is a `fork` of the caller and ends with `_exit`; call this from a single-threaded program.
- * Windows: the child is this program run again with the same arguments and `MOCKMAPI_EXIT_TEST_CHILD` set;
- * there the exit tests before this one return the results the parent got, without running, and this one runs
- * and ends with `TerminateProcess`. So the program must reach its exit tests in the same order every time it
- * runs, and the child's output is discarded. On Windows `result->signal` is the C signal matching the crash
- * (`SIGSEGV` for an access violation, `SIGABRT` for `abort()`), `result->exit_code` the exception code.
+ * providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
+ * DoFastShutdown returns — no Release, no destructors, no atexit handlers — as the real process does. The
+ * parent then reports how the child ended (exit, signal, or killed after the timeout) and, if it completed,
+ * runs `verify(userdata)` (NULL to skip). POSIX only (fork): call it from a single-threaded program.
  *
  * Returns `S_OK` when the child completed and `verify` returned `S_OK`; `MAPI_E_CALL_FAILED` otherwise (see
- * `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid. `*result` is filled
- * whenever the test ran; its strings stay valid until the next call.
+ * `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid; `MAPI_E_NO_SUPPORT`
+ * on Windows. `*result` is filled whenever the test ran.
  */
 HRESULT mockmapi_exit_test(mockmapi_exit_callback setup, mockmapi_exit_callback verify, void *userdata, const struct mockmapi_exit_options *options, struct mockmapi_exit_result *result);
 

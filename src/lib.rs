@@ -6,6 +6,7 @@
 //! - [`ffi`]: the exported C surface, declared in `include/mockmapi.h`.
 //! - [`mapiutil`]: the MAPI utility model (properties, restrictions, sorting, `IPropData`, `ITableData`).
 //! - [`check`]: the conformance checks of a provider library (`mockmapi check`).
+//! - [`rules`]: the stable identifiers of the rules (defined in `RULES.md`).
 #![allow(clippy::missing_safety_doc)]
 
 pub mod check;
@@ -14,4 +15,5 @@ pub mod ffi;
 /// cbindgen:ignore
 pub mod mapiutil;
 pub mod policy;
+pub mod rules;
 pub mod runtime;

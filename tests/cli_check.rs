@@ -105,3 +105,128 @@ fn a_missing_library_or_a_wrong_kind_cannot_pass() {
     let o = check(&[lib.to_str().unwrap(), "--kind", "nonsense"]);
     assert_eq!(o.status.code(), Some(2), "bad arguments");
 }
+
+/// Rule MM-EXIT-TEST: the provider's code runs in a child process, so a provider that aborts, crashes, hangs
+/// in its entry point or needs a symbol nobody provides gets a verdict (exit code 1, the failing check and
+/// why), never a dead or hung checker (127, 134, 139, a hang), in text and in JSON.
+#[test]
+#[allow(non_snake_case)] // named after the rule's identifier (RULES.md)
+fn test_MM_EXIT_TEST_check_survives_any_provider() {
+    let cases = [
+        ("BROKEN_INIT_ABORTS", "entry point", "signal 6 (SIGABRT)"),
+        (
+            "BROKEN_INIT_SEGFAULTS",
+            "entry point",
+            "signal 11 (SIGSEGV)",
+        ),
+        (
+            "BROKEN_INIT_HANGS",
+            "entry point",
+            "did not return within 2 s",
+        ),
+        (
+            "BROKEN_UNDEFINED",
+            "library loads",
+            "test_provider_function_nobody_defines",
+        ),
+    ];
+    for (define, check_name, reason) in cases {
+        let lib = test_provider(Some(define));
+        for format in ["text", "json"] {
+            let o = check(&[
+                lib.to_str().unwrap(),
+                "--timeout-ms",
+                "2000",
+                "--format",
+                format,
+            ]);
+            let t = text(&o);
+            assert_eq!(o.status.code(), Some(1), "{define} ({format}): {t}");
+            if format == "json" {
+                let v: serde_json::Value =
+                    serde_json::from_slice(&o.stdout).expect("complete JSON on stdout");
+                assert_eq!(v["verdict"], "not ready", "{define}: {t}");
+                let failed = v["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c["status"] == "fail")
+                    .unwrap_or_else(|| panic!("{define}: no failed check in {t}"));
+                assert_eq!(failed["name"], check_name, "{define}: {t}");
+                assert!(
+                    failed["reason"].as_str().unwrap().contains(reason),
+                    "{define}: '{reason}' not in {t}"
+                );
+                assert_eq!(failed["rule"], "MM-ENTRY", "{define}: {t}");
+            } else {
+                let line = t
+                    .lines()
+                    .find(|l| l.trim_start().starts_with("FAIL") && l.contains(check_name))
+                    .unwrap_or_else(|| {
+                        panic!("{define}: no FAIL line for '{check_name}' in:\n{t}")
+                    });
+                assert!(
+                    line.contains(reason),
+                    "{define}: '{reason}' not in '{line}'"
+                );
+                assert!(t.contains("verdict: NOT READY"), "{t}");
+            }
+        }
+    }
+}
+
+/// Rule MM-FS-SAVED / MM-EXIT-TEST: a store that writes its data only in its destructor (the final Release) is
+/// reported lost by `check --exit-test`, since the exit-test child holds no reference beyond what Outlook would
+/// and ends without releasing anything.
+#[test]
+#[allow(non_snake_case)] // named after the rule's identifier (RULES.md)
+fn test_MM_FS_SAVED_check_exit_test_reports_a_store_saving_in_its_destructor_lost() {
+    let lib = test_provider(Some("SAVES_IN_DESTRUCTOR"));
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("destructor-store.data");
+    let o = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+        .args(["check", lib.to_str().unwrap(), "--exit-test"])
+        .env("TEST_PROVIDER_STORE_FILE", &file)
+        .output()
+        .expect("run mockmapi");
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("(store provider, entry point MSProviderInit)"),
+        "{t}"
+    );
+    let line = t
+        .lines()
+        .find(|l| l.trim_start().starts_with("FAIL") && l.contains("exit test"))
+        .unwrap_or_else(|| panic!("no failed exit test in:\n{t}"));
+    assert!(line.contains("is lost"), "{line}");
+    assert!(t.contains("rule MM-EXIT-TEST"), "{t}");
+}
+
+/// Rule MM-ENTRY: a bare file name is the file in the working directory; `--kind` on the wrong library names
+/// the entry point the library does export; a library with no entry point is not labelled with a kind.
+#[test]
+#[allow(non_snake_case)] // named after the rule's identifier (RULES.md)
+fn test_MM_ENTRY_bare_names_wrong_kinds_and_libraries_without_an_entry_point() {
+    let lib = test_provider(None);
+    let dir = lib.parent().unwrap();
+    let name = lib.file_name().unwrap().to_str().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+        .args(["check", name])
+        .current_dir(dir)
+        .output()
+        .expect("run mockmapi");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    let o = check(&[lib.to_str().unwrap(), "--kind", "store"]);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("exports no MSProviderInit; it exports XPProviderInit (transport provider: run with --kind transport)"),
+        "{t}"
+    );
+    assert!(t.contains("(no provider entry point)"), "{t}");
+
+    let o = check(&[lib.to_str().unwrap(), "--kind", "store", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(v["kind"].is_null(), "{v}");
+}

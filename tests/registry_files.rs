@@ -562,6 +562,23 @@ fn inputs(cwd: &Path, config: Option<&str>, registry: Option<&Path>) -> Discover
 }
 
 #[test]
+fn a_configuration_that_fails_to_load_never_falls_back_to_the_real_registry() {
+    let dir = temp_dir("failed-config-is-emulated");
+    write(&dir, "broken.yaml", "office_version: 16.0\nbogus: 1\n");
+    let d = discover(&inputs(&dir, Some("broken.yaml"), None));
+    assert_eq!(d.errors.len(), 1);
+    assert!(
+        d.emulated,
+        "a failed configuration selects the (empty) emulated hive, never the machine's registry"
+    );
+    let d = discover(&inputs(&dir, None, None));
+    assert!(
+        d.errors.is_empty() && !d.emulated,
+        "no configuration at all: the native registry on Windows"
+    );
+}
+
+#[test]
 fn discovery_order_and_overrides() {
     let dir = temp_dir("discovery");
     // Nothing: built-in defaults.

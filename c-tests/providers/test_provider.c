@@ -7,10 +7,22 @@
  *   BROKEN_QUERY_FAILS     QueryFastShutdown returns E_FAIL
  *   BROKEN_DO_FAILS        DoFastShutdown returns E_FAIL
  *   BROKEN_SAME_OBJECT     every init returns the same object
+ *   BROKEN_INIT_ABORTS     the entry point calls abort()
+ *   BROKEN_INIT_SEGFAULTS  the entry point writes through a NULL pointer
+ *   BROKEN_INIT_HANGS      the entry point never returns
+ *   BROKEN_UNDEFINED       the library calls a function nobody defines (it cannot be loaded with immediate binding)
+ *   SAVES_IN_DESTRUCTOR    a store (MSProviderInit) that writes its data only when its last reference goes, to the
+ *                          file TEST_PROVIDER_STORE_FILE names; mockmapi_exit_verify checks that file
  */
 #include "mockmapi.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#ifdef BROKEN_UNDEFINED
+extern void test_provider_function_nobody_defines(void);
+#endif
 
 #if defined(_WIN32)
 #define EXPORT __declspec(dllexport)
@@ -45,10 +57,43 @@ static HRESULT STDMETHODCALLTYPE QueryInterface(IXPProvider *This, REFIID riid, 
     return S_OK;
 }
 static ULONG STDMETHODCALLTYPE AddRef(IXPProvider *This) { return ++((Provider *)This)->refs; }
+#ifdef SAVES_IN_DESTRUCTOR
+static void save(void) {
+    const char *path = getenv("TEST_PROVIDER_STORE_FILE");
+    FILE *f = path ? fopen(path, "w") : NULL;
+    if (f) {
+        fputs("saved", f);
+        fclose(f);
+    }
+}
+
+/* Exported for `mockmapi check --exit-test`: did the data reach the file? */
+EXPORT HRESULT mockmapi_exit_verify(void) {
+    const char *path = getenv("TEST_PROVIDER_STORE_FILE");
+    char buf[8] = {0};
+    FILE *f = path ? fopen(path, "r") : NULL;
+    if (f == NULL) return MAPI_E_NOT_FOUND;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    return (n == 5 && strcmp(buf, "saved") == 0) ? S_OK : MAPI_E_NOT_FOUND;
+}
+
+EXPORT HRESULT mockmapi_exit_prepare(void) {
+    const char *path = getenv("TEST_PROVIDER_STORE_FILE");
+    if (path) remove(path);
+    return S_OK;
+}
+#endif
+
 static ULONG STDMETHODCALLTYPE Release(IXPProvider *This) {
     Provider *p = (Provider *)This;
     ULONG n = --p->refs;
-    if (n == 0) free(p);
+    if (n == 0) {
+#ifdef SAVES_IN_DESTRUCTOR
+        save(); /* the mistake: data reaches the disk only in the destructor */
+#endif
+        free(p);
+    }
     return n;
 }
 static HRESULT STDMETHODCALLTYPE Shutdown(IXPProvider *This, ULONG *flags) {
@@ -84,11 +129,31 @@ static const IMAPIProviderShutdownVtbl sd_vtbl = {SD_QueryInterface, SD_AddRef, 
 EXPORT void *test_provider_last_instance;
 EXPORT void *test_provider_last_malloc;
 
-EXPORT HRESULT XPProviderInit(void *hInstance, void *lpMalloc, void *lpAllocateBuffer, void *lpAllocateMore,
-                              void *lpFreeBuffer, ULONG ulFlags, ULONG ulMAPIVer, ULONG *lpulProviderVer,
-                              IXPProvider **lppXPProvider) {
+#ifdef SAVES_IN_DESTRUCTOR
+#define ENTRY_POINT MSProviderInit
+#else
+#define ENTRY_POINT XPProviderInit
+#endif
+
+EXPORT HRESULT ENTRY_POINT(void *hInstance, void *lpMalloc, void *lpAllocateBuffer, void *lpAllocateMore,
+                           void *lpFreeBuffer, ULONG ulFlags, ULONG ulMAPIVer, ULONG *lpulProviderVer,
+                           IXPProvider **lppXPProvider) {
     (void)lpAllocateMore;
     (void)ulFlags;
+#ifdef BROKEN_INIT_ABORTS
+    abort();
+#endif
+#ifdef BROKEN_INIT_SEGFAULTS
+    int *volatile nowhere = NULL;
+    *nowhere = 1;
+#endif
+#ifdef BROKEN_INIT_HANGS
+    for (volatile int spin = 1; spin;) {
+    }
+#endif
+#ifdef BROKEN_UNDEFINED
+    test_provider_function_nobody_defines();
+#endif
     if (hInstance == NULL || lpMalloc == NULL || lpAllocateBuffer == NULL || lpFreeBuffer == NULL) return E_INVALIDARG;
     *lpulProviderVer = CURRENT_SPI_VERSION;
     if (ulMAPIVer < CURRENT_SPI_VERSION) return MAPI_E_VERSION;

@@ -1,6 +1,13 @@
 //! Conformance checks of a provider library, as `mockmapi check` runs them: load it as Outlook would, then
 //! check the entry point, the IUnknown rules, `IMAPIProviderShutdown`, the documented return values, the
 //! behaviour under each policy, the normal shutdown path and the time spent in each call.
+//!
+//! On POSIX the provider's code runs in a child process (see `child.rs`): a provider that crashes, hangs or
+//! ends the process fails the check it was in, and the report is still complete. Each check names the rule it
+//! checks by its stable identifier (`RULES.md`).
+
+#[cfg(unix)]
+mod child;
 
 use std::ffi::c_void;
 use std::fmt::Write as _;
@@ -13,6 +20,7 @@ use crate::com::{
     E_NOINTERFACE, GUID, HRESULT, MAPI_E_NO_SUPPORT, S_FALSE, S_OK,
 };
 use crate::policy::RegValue;
+use crate::rules::{self, Rule};
 use crate::runtime::loader::{EntryPoints, Library, LoadError};
 use crate::runtime::provider::{ComPtr, ProviderKind};
 use crate::runtime::{Config, EventType, Method, Runtime};
@@ -38,18 +46,20 @@ impl Status {
 /// One check: what, the outcome, why, and the rule it checks.
 #[derive(Debug, Clone)]
 pub struct Check {
-    pub name: &'static str,
+    pub name: String,
     pub status: Status,
     pub reason: String,
-    pub rule: &'static str,
+    pub rule: &'static Rule,
 }
 
 /// What `check_library` found.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub library: PathBuf,
-    pub kind: ProviderKind,
-    pub entry: String,
+    /// The provider kind checked (`None`: the library exports no provider entry point).
+    pub kind: Option<ProviderKind>,
+    /// The entry point called (`None`: none was found).
+    pub entry: Option<String>,
     pub checks: Vec<Check>,
 }
 
@@ -61,12 +71,14 @@ impl Report {
 
     /// The report as aligned text for a person.
     pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "{} ({} provider, entry point {})\n",
-            self.library.display(),
-            self.kind.label(),
-            self.entry
-        );
+        let mut out = match (self.kind, &self.entry) {
+            (Some(kind), Some(entry)) => format!(
+                "{} ({} provider, entry point {entry})\n",
+                self.library.display(),
+                kind.label()
+            ),
+            _ => format!("{} (no provider entry point)\n", self.library.display()),
+        };
         let width = self.checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
         for c in &self.checks {
             let _ = writeln!(
@@ -76,7 +88,11 @@ impl Report {
                 c.name,
                 c.reason
             );
-            let _ = writeln!(out, "  {:<7} {:<width$}  rule: {}", "", "", c.rule);
+            let _ = writeln!(
+                out,
+                "  {:<7} {:<width$}  rule {}: {}",
+                "", "", c.rule.id, c.rule.summary
+            );
         }
         let (fails, warns) = (
             self.checks
@@ -105,14 +121,15 @@ impl Report {
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "library": self.library.display().to_string(),
-            "kind": self.kind.label(),
+            "kind": self.kind.map(ProviderKind::label),
             "entry_point": self.entry,
             "verdict": if self.ready() { "ready" } else { "not ready" },
             "checks": self.checks.iter().map(|c| serde_json::json!({
                 "name": c.name,
                 "status": match c.status { Status::Pass => "pass", Status::Warn => "warning", Status::Fail => "fail" },
                 "reason": c.reason,
-                "rule": c.rule,
+                "rule": c.rule.id,
+                "rule_summary": c.rule.summary,
             })).collect::<Vec<_>>(),
         })
     }
@@ -126,9 +143,10 @@ pub struct Options {
     pub kind: Option<ProviderKind>,
     /// A provider call slower than this is a warning.
     pub call_budget: Duration,
-    /// Run the exit test (a fork on POSIX, this program run again on Windows; whether the data survived is
-    /// checked only if the library exports `mockmapi_exit_verify`).
+    /// Run the exit test (POSIX; needs the library to export `mockmapi_exit_verify`).
     pub exit_test: bool,
+    /// How long the provider's code may run in all (POSIX: the checking process is killed then).
+    pub timeout: Duration,
 }
 
 impl Options {
@@ -138,6 +156,7 @@ impl Options {
             kind: None,
             call_budget: Duration::from_secs(1),
             exit_test: false,
+            timeout: Duration::from_secs(60),
         }
     }
 }
@@ -146,41 +165,55 @@ impl Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CouldNotRun(pub String);
 
-const ENTRY_RULE: &str =
-    "SPEC §1: provider entry point, a new object per call, MAPI_E_VERSION when incompatible";
-const IUNKNOWN_RULE: &str =
-    "SPEC §1: QueryInterface sets *ppv to NULL on failure and AddRefs on success";
-const INTERFACE_RULE: &str =
-    "SPEC §2.2: IMAPIProviderShutdown through QueryInterface on the provider object";
-const QUERY_RULE: &str = "SPEC §2.7, §4: S_OK takes part, MAPI_E_NO_SUPPORT blocks, other success codes count as support";
-const NOTIFY_RULE: &str = "SPEC §2.4: NotifyProcessShutdown before DoFastShutdown";
-const DO_RULE: &str = "SPEC §2.5: everything saved before DoFastShutdown returns";
-const POLICY_RULE: &str = "SPEC §3: FastShutdownBehavior 0 / 1 / 2";
-const NORMAL_RULE: &str = "SPEC §5: Logoff, then Shutdown(&0), then Release";
-const TIME_RULE: &str = "calls at process end must be quick (--budget-ms)";
-const EXIT_RULE: &str = "SPEC §2.5: data survives the immediate exit after DoFastShutdown";
+const ENTRY_RULE: &str = rules::PROVIDER_ENTRY;
+const IUNKNOWN_RULE: &str = rules::COM_QUERY_INTERFACE;
+const INTERFACE_RULE: &str = rules::PROVIDER_INTERFACE;
+const QUERY_RULE: &str = rules::PROVIDER_QUERY;
+const NOTIFY_RULE: &str = rules::NOTIFY_BEFORE_DO;
+const DO_RULE: &str = rules::DATA_SAVED_BY_DO;
+const POLICY_RULE: &str = rules::POLICY;
+const NORMAL_RULE: &str = rules::NORMAL_SHUTDOWN;
+const TIME_RULE: &str = rules::CALLS_ARE_QUICK;
+const EXIT_RULE: &str = rules::EXIT_TEST;
 
 struct Ctx {
     lib: Arc<Library>,
     kind: ProviderKind,
     entry: String,
     checks: Vec<Check>,
+    /// The parent's pipe, when the checks run in a child process: each stage and check is sent at once.
+    sink: Option<i32>,
 }
 
 impl Ctx {
-    fn add(
-        &mut self,
-        name: &'static str,
-        status: Status,
-        reason: impl Into<String>,
-        rule: &'static str,
-    ) {
-        self.checks.push(Check {
-            name,
+    fn add(&mut self, name: &str, status: Status, reason: impl Into<String>, rule: &'static str) {
+        let check = Check {
+            name: name.to_owned(),
             status,
             reason: reason.into(),
-            rule,
-        });
+            rule: rules::find(rule).expect("every rule the checks cite is defined"),
+        };
+        #[cfg(unix)]
+        if let Some(fd) = self.sink {
+            child::send(fd, &child::check_msg(&check));
+        }
+        self.checks.push(check);
+    }
+
+    /// The next provider code that runs belongs to this check (a crash or a hang is reported as its failure).
+    fn stage(&self, name: &str, rule: &'static str) {
+        #[cfg(unix)]
+        if let Some(fd) = self.sink {
+            child::send(
+                fd,
+                &child::Msg::Stage {
+                    name: name.to_owned(),
+                    rule: rule.to_owned(),
+                },
+            );
+        }
+        #[cfg(not(unix))]
+        let _ = (name, rule, self.sink);
     }
 
     fn init(&self) -> Result<(ComPtr, u32), LoadError> {
@@ -188,45 +221,148 @@ impl Ctx {
     }
 }
 
-/// Run every check on a provider library.
+/// `check libfoo.so`: a bare file name means the file in the working directory when it exists there (the
+/// dynamic loader would search the library path instead).
+fn resolve_library(library: &std::path::Path) -> PathBuf {
+    let bare = library.components().count() == 1 && library.is_relative();
+    if bare && library.exists() {
+        std::path::Path::new(".").join(library)
+    } else {
+        library.to_path_buf()
+    }
+}
+
+/// Run every check on a provider library. On POSIX the provider's code runs in a child process, so a crash, a
+/// hang (beyond `opts.timeout`) or an exit in the provider fails a check instead of ending the caller.
 pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
-    let lib = Arc::new(Library::open(&opts.library).map_err(|e| CouldNotRun(e.to_string()))?);
+    let mut opts = opts.clone();
+    opts.library = resolve_library(&opts.library);
+    if !opts.library.exists() {
+        return Err(CouldNotRun(
+            LoadError::Missing {
+                library: opts.library.clone(),
+            }
+            .to_string(),
+        ));
+    }
+    #[cfg(unix)]
+    {
+        child::run(&opts)
+    }
+    // Windows: the checks run in this process for now (a crashing provider ends the checker).
+    #[cfg(not(unix))]
+    {
+        check_in_process(&opts, None)
+    }
+}
+
+/// A load failure that is the library's own fault (a symbol nobody provides) rather than a reason the checks
+/// cannot run (a missing file, another architecture).
+fn unresolved_symbol(e: &LoadError) -> bool {
+    matches!(e, LoadError::Open { reason, .. }
+        if reason.contains("undefined symbol") || reason.contains("symbol not found") || reason.contains("Symbol not found"))
+}
+
+/// Run every check in this process, sending each stage and check to `sink` as it goes (see `child.rs`).
+fn check_in_process(opts: &Options, sink: Option<i32>) -> Result<Report, CouldNotRun> {
     let kinds = [
         ProviderKind::Transport,
         ProviderKind::AddressBook,
         ProviderKind::Store,
     ];
-    let kind = opts
-        .kind
-        .or_else(|| kinds.into_iter().find(|k| lib.has_symbol(k.entry_point())));
-    let mut ctx = Ctx {
-        lib,
-        kind: kind.unwrap_or(ProviderKind::Transport),
-        entry: kind
-            .unwrap_or(ProviderKind::Transport)
-            .entry_point()
-            .to_owned(),
-        checks: Vec::new(),
+    let report_of =
+        |kind: Option<ProviderKind>, entry: Option<String>, checks: Vec<Check>| Report {
+            library: opts.library.clone(),
+            kind,
+            entry,
+            checks,
+        };
+    let lib = match Library::open(&opts.library) {
+        Ok(lib) => Arc::new(lib),
+        Err(e) if unresolved_symbol(&e) => {
+            let check = Check {
+                name: "library loads".to_owned(),
+                status: Status::Fail,
+                reason: format!(
+                    "{e} (loaded with immediate binding, as Windows resolves every import when it loads a DLL)"
+                ),
+                rule: rules::find(ENTRY_RULE).expect("defined"),
+            };
+            #[cfg(unix)]
+            if let Some(fd) = sink {
+                child::send(fd, &child::check_msg(&check));
+            }
+            return Ok(report_of(None, None, vec![check]));
+        }
+        Err(e) => return Err(CouldNotRun(e.to_string())),
     };
-    let done = |ctx: Ctx| Report {
-        library: opts.library.clone(),
-        kind: ctx.kind,
-        entry: ctx.entry,
-        checks: ctx.checks,
+    let exported: Vec<ProviderKind> = kinds
+        .into_iter()
+        .filter(|k| lib.has_symbol(k.entry_point()))
+        .collect();
+    let kind = match opts.kind {
+        Some(k) if exported.contains(&k) => Some(k),
+        Some(_) => None,
+        None => exported.first().copied(),
     };
-    if kind.is_none() || !ctx.lib.has_symbol(&ctx.entry) {
+    #[cfg(unix)]
+    if let Some(fd) = sink {
+        child::send(
+            fd,
+            &child::Msg::Header {
+                kind: kind.map(|k| k.label().to_owned()),
+                entry: kind.map(|k| k.entry_point().to_owned()),
+            },
+        );
+    }
+    let Some(kind) = kind else {
         let wanted = opts.kind.map_or_else(
             || "XPProviderInit, ABProviderInit or MSProviderInit".to_owned(),
             |k| k.entry_point().to_owned(),
         );
-        ctx.add(
-            "entry point",
-            Status::Fail,
-            format!("the library exports no {wanted}; export it with C linkage"),
-            ENTRY_RULE,
-        );
-        return Ok(done(ctx));
-    }
+        let exports = if exported.is_empty() {
+            "; it exports no provider entry point at all: export the one of your provider's kind with C linkage"
+                .to_owned()
+        } else {
+            let names: Vec<String> = exported
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{} ({} provider: run with --kind {})",
+                        k.entry_point(),
+                        k.label(),
+                        k.label()
+                    )
+                })
+                .collect();
+            format!("; it exports {}", names.join(", "))
+        };
+        let check = Check {
+            name: "entry point".to_owned(),
+            status: Status::Fail,
+            reason: format!("the library exports no {wanted}{exports}"),
+            rule: rules::find(ENTRY_RULE).expect("defined"),
+        };
+        #[cfg(unix)]
+        if let Some(fd) = sink {
+            child::send(fd, &child::check_msg(&check));
+        }
+        return Ok(report_of(None, None, vec![check]));
+    };
+    let mut ctx = Ctx {
+        lib,
+        kind,
+        entry: kind.entry_point().to_owned(),
+        checks: Vec::new(),
+        sink,
+    };
+    let done = |ctx: Ctx| Report {
+        library: opts.library.clone(),
+        kind: Some(ctx.kind),
+        entry: Some(ctx.entry),
+        checks: ctx.checks,
+    };
+    ctx.stage("entry point", ENTRY_RULE);
     let first = match ctx.init() {
         Ok((obj, version)) => {
             ctx.add(
@@ -245,6 +381,7 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
             return Ok(done(ctx));
         }
     };
+    ctx.stage("new object per init", ENTRY_RULE);
     match ctx.init() {
         Ok((second, _)) => {
             if second == first {
@@ -267,7 +404,9 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
             ENTRY_RULE,
         ),
     }
+    ctx.stage("incompatible SPI version", ENTRY_RULE);
     check_version(&mut ctx);
+    ctx.stage("IUnknown and IMAPIProviderShutdown", IUNKNOWN_RULE);
     // SAFETY: `first` is a live provider object we hold a reference on.
     let shape = unsafe { check_iunknown(&mut ctx, first) };
     if shape == Shape::NoAddRef {
@@ -275,8 +414,8 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
         ctx.add(
             "fast shutdown, policies, normal shutdown",
             Status::Fail,
-            "not run: with a QueryInterface that does not AddRef, the subsystem's Release after each call frees the \
-             provider while it is still in use",
+            "not run: with a QueryInterface that does not AddRef, the subsystem's release of the \
+             IMAPIProviderShutdown it holds frees the provider while it is still in use",
             IUNKNOWN_RULE,
         );
         return Ok(done(ctx));
@@ -284,12 +423,26 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
     // SAFETY: releasing the entry point's reference.
     let _ = unsafe { first.release() };
     if shape == Shape::Complete {
+        ctx.stage("fast shutdown (policy 0)", DO_RULE);
         check_fast_shutdown(&mut ctx, opts);
+        ctx.stage("policies 0/1/2", POLICY_RULE);
         check_policies(&mut ctx);
     }
+    ctx.stage("normal shutdown", NORMAL_RULE);
     check_normal_shutdown(&mut ctx);
+    #[cfg(unix)]
     if opts.exit_test {
+        ctx.stage("exit test", EXIT_RULE);
         check_exit(&mut ctx);
+    }
+    #[cfg(not(unix))]
+    if opts.exit_test {
+        ctx.add(
+            "exit test",
+            Status::Warn,
+            "the exit test needs fork(); run it on Linux or macOS",
+            EXIT_RULE,
+        );
     }
     Ok(done(ctx))
 }
@@ -746,6 +899,7 @@ fn check_normal_shutdown(ctx: &mut Ctx) {
 pub const EXIT_VERIFY_HOOK: &str = "mockmapi_exit_verify";
 pub const EXIT_PREPARE_HOOK: &str = "mockmapi_exit_prepare";
 
+#[cfg(unix)]
 fn check_exit(ctx: &mut Ctx) {
     type Hook = unsafe extern "C" fn() -> HRESULT;
     let lib = ctx.lib.clone();
@@ -773,7 +927,14 @@ fn check_exit(ctx: &mut Ctx) {
             return crate::com::MAPI_E_LOGON_FAILED;
         };
         match lib.init_provider(&entry, 0, EntryPoints::PLAIN) {
-            Ok((obj, _)) => rt.add_provider(s, kind, Some("provider"), obj.as_ptr()),
+            Ok((obj, _)) => {
+                let hr = rt.add_provider(s, kind, Some("provider"), obj.as_ptr());
+                // Hold no reference beyond what Outlook would: the runtime's own is the only one, so a store
+                // that saves only when its last reference goes is found out.
+                // SAFETY: the reference the entry point gave us.
+                let _ = unsafe { obj.release() };
+                hr
+            }
             Err(_) => crate::com::MAPI_E_LOGON_FAILED,
         }
     };

@@ -486,21 +486,14 @@ pub struct mockmapi_exit_result {
 static EXIT_STRINGS: Mutex<Option<(CString, CString)>> = Mutex::new(None);
 
 /// Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
-/// providers, the client fast-shutdown sequence runs, and the child ends the moment DoFastShutdown returns —
-/// no Release, no destructors, no atexit handlers — as the real process does. The parent then reports how the
-/// child ended (exit, crash, or killed after the timeout) and, if it completed, runs `verify(userdata)` (NULL
-/// to skip).
-///
-/// POSIX: the child is a `fork` of the caller and ends with `_exit`; call this from a single-threaded program.
-/// Windows: the child is this program run again with the same arguments and `MOCKMAPI_EXIT_TEST_CHILD` set;
-/// there the exit tests before this one return the results the parent got, without running, and this one runs
-/// and ends with `TerminateProcess`. So the program must reach its exit tests in the same order every time it
-/// runs, and the child's output is discarded. On Windows `result->signal` is the C signal matching the crash
-/// (`SIGSEGV` for an access violation, `SIGABRT` for `abort()`), `result->exit_code` the exception code.
+/// providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
+/// DoFastShutdown returns — no Release, no destructors, no atexit handlers — as the real process does. The
+/// parent then reports how the child ended (exit, signal, or killed after the timeout) and, if it completed,
+/// runs `verify(userdata)` (NULL to skip). POSIX only (fork): call it from a single-threaded program.
 ///
 /// Returns `S_OK` when the child completed and `verify` returned `S_OK`; `MAPI_E_CALL_FAILED` otherwise (see
-/// `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid. `*result` is filled
-/// whenever the test ran; its strings stay valid until the next call.
+/// `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid; `MAPI_E_NO_SUPPORT`
+/// on Windows. `*result` is filled whenever the test ran.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_exit_test(
     setup: mockmapi_exit_callback,
@@ -514,6 +507,7 @@ pub unsafe extern "C" fn mockmapi_exit_test(
     })
 }
 
+#[cfg(unix)]
 unsafe fn exit_test(
     rt: &Runtime,
     setup: mockmapi_exit_callback,
@@ -586,6 +580,22 @@ unsafe fn exit_test(
     } else {
         crate::com::MAPI_E_CALL_FAILED
     }
+}
+
+#[cfg(not(unix))]
+unsafe fn exit_test(
+    rt: &Runtime,
+    _setup: mockmapi_exit_callback,
+    _verify: mockmapi_exit_callback,
+    _userdata: *mut c_void,
+    _options: *const mockmapi_exit_options,
+    _result: *mut mockmapi_exit_result,
+) -> HRESULT {
+    rt.reject(
+        Method::ExitTest,
+        crate::com::MAPI_E_NO_SUPPORT,
+        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS",
+    )
 }
 
 const _: () = assert!(MOCKMAPI_CLIENT_DOCUMENTED == ClientStyle::Documented as u32);

@@ -60,8 +60,15 @@ fn init_tracing() {
     if filter.trim().is_empty() {
         return;
     }
-    let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|e| {
-        eprintln!("mockmapi: MOCKMAPI_LOG='{filter}' is not a valid filter ({e}); using 'debug'");
+    let parsed = match log_filter_problem(&filter) {
+        Some(why) => Err(why),
+        None => tracing_subscriber::EnvFilter::try_new(&filter).map_err(|e| e.to_string()),
+    };
+    let filter = parsed.unwrap_or_else(|why| {
+        eprintln!(
+            "mockmapi: MOCKMAPI_LOG='{filter}' is not a valid filter ({why}); using 'debug'. Write a level (error, \
+             warn, info, debug, trace) or mockmapi=<level>"
+        );
         tracing_subscriber::EnvFilter::new("debug")
     });
     let _ = tracing_subscriber::fmt()
@@ -71,6 +78,26 @@ fn init_tracing() {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
         .try_init();
+}
+
+/// What the filter parser accepts but cannot mean: a directive with no `=` is a level or a target; a word that
+/// is neither a level nor a mockmapi target (`deebug`) would silently log nothing.
+fn log_filter_problem(filter: &str) -> Option<String> {
+    const LEVELS: [&str; 6] = ["error", "warn", "info", "debug", "trace", "off"];
+    filter
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty() && !d.contains('=') && !d.contains('['))
+        .find(|d| {
+            !LEVELS.iter().any(|l| d.eq_ignore_ascii_case(l))
+                && !d.starts_with("mockmapi")
+                && d.parse::<u8>().is_err()
+        })
+        .map(|d| {
+            format!(
+                "'{d}' is neither a level nor a mockmapi target, so nothing would be logged for it"
+            )
+        })
 }
 
 /// `MOCKMAPI_JOURNAL=<path>` writes the journal as JSON Lines at every `mockmapi_reset` (before the journal
@@ -108,5 +135,23 @@ pub(crate) unsafe fn copy_text(text: &str, buffer: *mut std::ffi::c_char, size: 
 pub(crate) unsafe fn write_out<T>(p: *mut T, value: T) {
     if let Some(slot) = p.as_mut() {
         *slot = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_misspelt_level_is_a_problem_and_valid_filters_are_not() {
+        assert!(super::log_filter_problem("deebug").is_some());
+        assert!(super::log_filter_problem("info,verbose").is_some());
+        for ok in [
+            "debug",
+            "mockmapi=trace",
+            "WARN",
+            "mockmapi::journal=debug,info",
+            "",
+        ] {
+            assert_eq!(super::log_filter_problem(ok), None, "{ok}");
+        }
     }
 }

@@ -584,7 +584,12 @@ pub fn discover(inputs: &DiscoveryInputs) -> Discovered {
                 out.provider_call_budget_ms = file.provider_call_budget_ms;
                 out.config_path = Some(path);
             }
-            Err(e) => out.errors.push(e),
+            Err(e) => {
+                // A configuration that failed to load never falls back to the real Windows registry: the test
+                // would run under whatever the machine's policy happens to be.
+                out.emulated = true;
+                out.errors.push(e);
+            }
         }
     }
     if let Some(p) = set(&inputs.registry_env) {

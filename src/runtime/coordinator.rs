@@ -1,10 +1,16 @@
 //! The fast-shutdown coordinator: the client `IMAPIClientShutdown` methods fanned out to every provider's
 //! `IMAPIProviderShutdown` (SPEC §2–§4).
 //!
-//! Each method takes a snapshot of the providers under the lock (sessions in logon order; transport,
-//! address book, store within a session; registration order within a kind), releases the lock, and only
-//! then calls providers. The snapshot holds the records alive, so a concurrent Logoff cannot free a
-//! provider under a running fan-out.
+//! One sequence per client `QueryFastShutdown`: the query takes the provider order under the lock (sessions in
+//! logon order; transport, address book, store within a session; registration order within a kind), releases
+//! the lock, obtains each provider's `IMAPIProviderShutdown` (once; the runtime holds it until the normal path
+//! releases the provider) and asks it. The providers that answered become the sequence
+//! ([`super::Sequence`]); `NotifyProcessShutdown` and `DoFastShutdown` call exactly those, through the held
+//! pointers, and release nothing. A logon or an attached provider after the query invalidates it.
+//!
+//! `DoFastShutdown` enters the exited state under the lock *before* it calls any provider: from then on every
+//! MAPI call is refused, fan-outs still running call no further provider, and no provider reference is
+//! released (see `provider::ExitLatch`).
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -15,7 +21,7 @@ use super::journal::{Event, EventType};
 use super::method::Method;
 use super::provider::{Outcome, ProviderRecord, ShutdownMethod};
 use super::session::SessionObject;
-use super::{Inner, Order};
+use super::{Inner, Order, Sequence, SessionEntry};
 
 /// Tally of one fan-out.
 #[derive(Default)]
@@ -24,6 +30,8 @@ struct Tally {
     failed: usize,
     no_interface: usize,
     first_failure: Option<String>,
+    /// The runtime exited while this fan-out ran: the remaining providers were not called.
+    stopped_by_exit: bool,
 }
 
 impl Tally {
@@ -50,15 +58,24 @@ impl Tally {
 }
 
 impl Inner {
+    /// Call `which` on each provider in order (skipping one logged off meanwhile, and stopping once the runtime
+    /// has exited, unless this is the DoFastShutdown fan-out).
     fn fan_out(
         &self,
         providers: &[Arc<ProviderRecord>],
         which: ShutdownMethod,
-        mut each: impl FnMut(&ProviderRecord, Outcome),
+        mut each: impl FnMut(&Arc<ProviderRecord>, Outcome),
     ) -> Tally {
         self.journal.reserve(providers.len());
         let mut tally = Tally::default();
         for record in providers {
+            if !record.may_call(which) {
+                if self.latch.is_exited() && which != ShutdownMethod::Do {
+                    tally.stopped_by_exit = true;
+                    break;
+                }
+                continue;
+            }
             let outcome = record.call_shutdown_method(which);
             tally.add(record, outcome);
             each(record, outcome);
@@ -66,49 +83,76 @@ impl Inner {
         tally
     }
 
-    /// Client `IMAPIClientShutdown::QueryFastShutdown`.
+    /// Client `IMAPIClientShutdown::QueryFastShutdown`: begins a new sequence.
     pub(crate) fn client_query_fast_shutdown(&self, obj: &SessionObject) -> HRESULT {
         let slot = self.journal.begin(Event {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::QueryFastShutdown)
         });
-        let (decision, providers) = {
+        let (decision, providers, query, added, previous) = {
             let mut st = self.state.lock();
             if let Err(hr) = self.check_session_locked(&st, obj, Method::QueryFastShutdown) {
                 drop(st);
                 self.journal.finish(slot, hr, None);
                 return hr;
             }
-            st.last_query_ok = false;
-            st.notified = false;
+            // No query stands while this one runs.
+            let previous = st.sequence.take();
+            st.queries += 1;
             let decision = st.decide_policy();
             let providers: Order = if decision.behavior == 2 {
                 Arc::new([])
             } else {
                 st.providers_in_order()
             };
-            (decision, providers)
+            let not_called = if decision.behavior == 2 {
+                st.sessions.values().map(SessionEntry::provider_count).sum()
+            } else {
+                0
+            };
+            (
+                (decision, not_called),
+                providers,
+                st.queries,
+                st.added,
+                previous,
+            )
         };
+        drop(previous);
+        let (decision, not_called) = decision;
         for d in &decision.diagnostics {
             self.journal
                 .diagnostic(Method::QueryFastShutdown, obj.id, d.clone());
         }
-        tracing::debug!(
-            behavior = decision.behavior,
-            source = decision.source.describe(),
-            key = decision.key.as_deref().unwrap_or("-"),
-            providers = providers.len(),
-            "QueryFastShutdown: policy resolved"
-        );
+        if decision.behavior == 2 {
+            tracing::debug!(
+                behavior = decision.behavior,
+                source = decision.source.describe(),
+                key = decision.key.as_deref().unwrap_or("-"),
+                providers_not_called = not_called,
+                "QueryFastShutdown: policy resolved; fast shutdown is disabled, no provider is called"
+            );
+        } else {
+            tracing::debug!(
+                behavior = decision.behavior,
+                source = decision.source.describe(),
+                key = decision.key.as_deref().unwrap_or("-"),
+                providers = providers.len(),
+                "QueryFastShutdown: policy resolved"
+            );
+        }
         let mut msg = decision.summary();
+        let mut answered: Vec<Arc<ProviderRecord>> = Vec::with_capacity(providers.len());
         let hr = if decision.behavior == 2 {
-            msg.push_str(
-                "; fast shutdown is disabled by the administrator: no provider was called",
+            let _ = write!(
+                msg,
+                "; fast shutdown is disabled by the administrator: none of the {not_called} provider(s) was called"
             );
             MAPI_E_NO_SUPPORT
         } else {
             let tally = self.fan_out(&providers, ShutdownMethod::Query, |record, outcome| {
                 if let Outcome::Called(hr) = outcome {
+                    answered.push(record.clone());
                     if succeeded(hr) && hr != S_OK {
                         self.journal.diagnostic(
                             Method::QueryFastShutdown,
@@ -140,49 +184,92 @@ impl Inner {
                     "; policy 1 requires every provider to implement IMAPIProviderShutdown",
                 );
             }
-            if tally.failed > 0 || blocked_by_missing {
+            if tally.stopped_by_exit {
+                msg.push_str(
+                    "; stopped: a DoFastShutdown began meanwhile (the process is exiting)",
+                );
+            }
+            if tally.failed > 0 || blocked_by_missing || tally.stopped_by_exit {
                 MAPI_E_NO_SUPPORT
             } else {
                 S_OK
             }
         };
         tracing::debug!(answer = %hresult_display(hr), "QueryFastShutdown: {msg}");
-        {
+        let replaced = {
             let mut st = self.state.lock();
-            if !st.exited && st.generation == obj.generation {
-                st.last_query_ok = hr == S_OK;
-                st.notified = false;
+            if !st.exited && st.generation == obj.generation && st.queries == query {
+                // A provider logged off meanwhile is out of the sequence (and not dropped under the lock).
+                let held: Order = answered
+                    .iter()
+                    .filter(|r| !r.closed.load(std::sync::atomic::Ordering::SeqCst))
+                    .cloned()
+                    .collect();
+                let invalidated = (st.added != added).then(|| st.added_what.clone());
+                st.sequence.replace(Sequence {
+                    held,
+                    ok: hr == S_OK,
+                    notified: false,
+                    invalidated,
+                })
+            } else {
+                None
             }
-        }
+        };
+        drop(replaced);
         self.journal.finish(slot, hr, Some(msg));
         hr
     }
 
-    /// The checks Notify and Do share: gate, then "most recent query returned S_OK". `Ok` carries the snapshot.
+    /// The checks Notify and Do share: gate, then "the most recent query returned S_OK and still stands".
+    /// `Ok` carries the sequence's providers and whether Notify reached them. Do enters the exited state here,
+    /// under the lock, before any provider is called.
     fn after_query(&self, obj: &SessionObject, method: Method) -> Result<(Order, bool), HRESULT> {
+        let refuse = if method == Method::DoFastShutdown {
+            MAPI_E_NO_SUPPORT
+        } else {
+            S_OK
+        };
         let mut st = self.state.lock();
         self.check_session_locked(&st, obj, method)?;
-        if !st.last_query_ok {
+        let Some(seq) = st.sequence.as_mut().filter(|s| s.ok) else {
             self.journal.violation(
                 method,
                 obj.id,
                 format!(
-                    "{} without a successful QueryFastShutdown (none was made, it failed, or policy 2 disabled fast \
-                     shutdown); no provider was called. Call QueryFastShutdown first and continue only if it returns S_OK",
-                    method.name()
+                    "{} without a successful QueryFastShutdown (none was made, it failed, or policy 2 disabled \
+                     fast shutdown); no provider was called. Call QueryFastShutdown first and continue only if it \
+                     returns S_OK [rule {}]",
+                    method.name(),
+                    crate::rules::NO_DO_WITHOUT_QUERY,
                 ),
             );
-            return Err(if method == Method::DoFastShutdown {
-                MAPI_E_NO_SUPPORT
-            } else {
-                S_OK
-            });
+            return Err(refuse);
+        };
+        if let Some(why) = &seq.invalidated {
+            self.journal.violation(
+                method,
+                obj.id,
+                format!(
+                    "{} after the QueryFastShutdown was invalidated: {why} after it, so not every provider was \
+                     asked; no provider was called. Call QueryFastShutdown again (after the last logon or \
+                     mockmapi_session_add_provider) and continue only if it returns S_OK [rule {}]",
+                    method.name(),
+                    crate::rules::NO_DO_WITHOUT_QUERY,
+                ),
+            );
+            return Err(refuse);
         }
-        let was_notified = st.notified;
+        let was_notified = seq.notified;
+        let held = seq.held.clone();
         if method == Method::NotifyProcessShutdown {
-            st.notified = true;
+            seq.notified = true;
+        } else {
+            st.exited = true;
+            st.exit_fan_out = true;
+            self.latch.set_exited(true);
         }
-        Ok((st.providers_in_order(), was_notified))
+        Ok((held, was_notified))
     }
 
     /// Client `IMAPIClientShutdown::NotifyProcessShutdown`: always `S_OK` ("the subsystem attempted to notify").
@@ -206,12 +293,15 @@ impl Inner {
         if let Some(f) = &tally.first_failure {
             let _ = write!(msg, " (first: {f}); the fan-out continued");
         }
+        if tally.stopped_by_exit {
+            msg.push_str("; stopped: a DoFastShutdown began meanwhile");
+        }
         self.journal.finish(slot, S_OK, Some(msg));
         S_OK
     }
 
     /// Client `IMAPIClientShutdown::DoFastShutdown`: `S_OK` only if every provider's DoFastShutdown succeeded.
-    /// When it reaches providers the runtime enters the exited state.
+    /// When it reaches providers the runtime is exited from the moment it starts calling them.
     pub(crate) fn client_do_fast_shutdown(&self, obj: &SessionObject) -> HRESULT {
         let slot = self.journal.begin(Event {
             session: obj.id,
@@ -233,7 +323,7 @@ impl Inner {
             );
         }
         let tally = self.fan_out(&providers, ShutdownMethod::Do, |_, _| {});
-        self.state.lock().exited = true;
+        self.state.lock().exit_fan_out = false;
         let hr = if tally.failed == 0 {
             S_OK
         } else {

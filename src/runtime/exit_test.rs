@@ -1,39 +1,28 @@
 //! The exit test: does the data survive the immediate exit after `DoFastShutdown`?
 //!
-//! A child process builds sessions and providers with `setup`, runs the client fast-shutdown sequence, and ends
-//! the moment `DoFastShutdown` returns — no Release, no destructors, no atexit handlers — as the real process
-//! does. Its journal streams to the parent as it is written, so a crash or a hang still shows how far it got.
-//! The parent reports the child's exit, crash or timeout, then runs `verify` (for example: reopen the store's
-//! file).
+//! A child process (POSIX `fork`) builds sessions and providers with `setup`, runs the client fast-shutdown
+//! sequence, and ends with `_exit` the moment `DoFastShutdown` returns — no Release, no destructors, no atexit
+//! handlers — as the real process does. Its journal streams to the parent through a pipe as it is written, so
+//! a crash or a hang still shows how far it got. The parent reports the child's exit, signal or timeout, then
+//! runs `verify` (for example: reopen the store's file).
 //!
-//! - POSIX: the child is a `fork` of the caller and ends with `_exit`; the journal streams through a pipe.
-//!   `fork` copies only the calling thread: call this from a single-threaded program (or at least one with no
-//!   other thread inside mockmapi or holding locks `setup` needs).
-//! - Windows (no `fork`): the child is the same program run again, with the same arguments and environment
-//!   plus `MOCKMAPI_EXIT_TEST_CHILD` (which exit test of the run it is, and a folder), the way death tests are
-//!   run on Windows. In the child, the exit tests before that one return the results the parent got (replayed,
-//!   with the same journal entries, nothing run); the selected one runs `setup` and the sequence and ends with
-//!   `TerminateProcess` (no DLL detach, no atexit handlers); the journal streams to a file in the folder. The
-//!   program must therefore reach its exit tests in the same order each time it runs, and writes nothing the
-//!   parent needs to stdout (the child's output is discarded).
+//! `fork` copies only the calling thread: call this from a single-threaded program (or at least one with no
+//! other thread inside mockmapi or holding locks `setup` needs).
 
-#[cfg(unix)]
+use std::collections::BTreeMap;
 use std::io::Read;
-#[cfg(unix)]
-use std::os::fd::FromRawFd;
-use std::time::Duration;
-#[cfg(unix)]
-use std::time::Instant;
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::time::{Duration, Instant};
 
 use crate::com::{hresult_display, succeeded, HRESULT, MAPI_E_CALL_FAILED, S_OK};
 
 use super::client::ClientStyle;
-use super::journal::{write_all_fd, Event, EventType};
+use super::journal::{write_all_fd, Event, EventType, MirrorLine};
 use super::method::Method;
 use super::Runtime;
 
 /// How the child ended. Values are the `MOCKMAPI_EXIT_*` constants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u32)]
 pub enum ExitOutcome {
     /// DoFastShutdown reached the providers and the child exited at once, as a real client does.
@@ -43,8 +32,7 @@ pub enum ExitOutcome {
     /// QueryFastShutdown did not return S_OK, so no fast shutdown happened (a real client falls back to the
     /// normal shutdown).
     NotFast = 3,
-    /// The child died of a signal, or on Windows of an unhandled exception or `abort()` (a crash in a provider,
-    /// most likely).
+    /// The child died of a signal (a crash in a provider, most likely).
     Crashed = 4,
     /// The child did not finish within the time limit and was killed (a hanging provider).
     TimedOut = 5,
@@ -70,25 +58,24 @@ impl Default for ExitOptions {
 }
 
 /// What happened.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ExitReport {
     pub outcome: ExitOutcome,
-    /// The child's exit code (POSIX: -1 when it died of a signal or was killed). On Windows the process exit
-    /// code, which for a crash is the exception code (`0xC0000005` as an `i32`) and 3 for `abort()`.
+    /// The child's exit code (-1 when it died of a signal or was killed).
     pub exit_code: i32,
-    /// The signal that ended the child (0 if none; SIGKILL after a timeout). On Windows the C signal that
-    /// matches the crash: `SIGSEGV` for an access violation, `SIGILL`, `SIGFPE`, `SIGABRT` for `abort()` and
-    /// fail-fast; 0 otherwise (also after a timeout).
+    /// The signal that ended the child (0 if none; SIGKILL after a timeout).
     pub signal: i32,
     pub setup: HRESULT,
     /// The client sequence's result (DoFastShutdown's, or the failing QueryFastShutdown's).
     pub shutdown: HRESULT,
     /// `verify`'s result (`S_OK` when no verify was given).
     pub verify: HRESULT,
-    /// The child's journal as text, as far as it got.
+    /// The child's journal as text, as far as it got (a call that never returned reads "(in progress)").
     pub child_journal: String,
-    /// The child reached the exit test and began `setup`.
-    pub started: bool,
+    /// The provider call in progress when the child ended (`store "x" DoFastShutdown`), if one was.
+    pub in_progress: Option<String>,
+    /// The child's last journal line.
+    pub last: Option<String>,
     /// One line for a person.
     pub summary: String,
 }
@@ -104,74 +91,10 @@ const CODE_SETUP_FAILED: i32 = 90;
 const CODE_NOT_FAST: i32 = 91;
 const MARK: &str = "#mockmapi-exit ";
 
-/// How a child process ended, as the platform reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ChildEnd {
-    /// It exited by itself with this code (on Windows: any code that is not a crash).
-    Exited(i32),
-    /// It crashed: the POSIX signal or the matching C signal (0 if none), and the exit code to report.
-    Crashed { signal: i32, code: i32 },
-    /// It ran past the time limit and was killed (with this signal on POSIX, 0 on Windows).
-    TimedOut { signal: i32 },
-}
-
 impl Runtime {
     /// Run an exit test (see the module documentation). `setup` runs in the child on a fresh runtime state;
     /// `verify` runs in the parent after the child ended.
     pub fn exit_test(
-        &self,
-        setup: &mut dyn FnMut() -> HRESULT,
-        verify: Option<&mut dyn FnMut() -> HRESULT>,
-        options: ExitOptions,
-    ) -> Result<ExitReport, String> {
-        #[cfg(unix)]
-        let report = self.exit_test_fork(setup, verify, options)?;
-        #[cfg(windows)]
-        let report = self.exit_test_rerun(setup, verify, options)?;
-        self.journal_exit_report(&report);
-        Ok(report)
-    }
-
-    /// Journal the outcome of an exit test in the calling process.
-    pub(crate) fn journal_exit_report(&self, report: &ExitReport) {
-        let journal = &self.inner.journal;
-        journal.record(Event {
-            hresult: if report.passed() {
-                S_OK
-            } else {
-                MAPI_E_CALL_FAILED
-            },
-            message: Some(super::journal::c_string(report.summary.clone())),
-            ..Event::new(EventType::ClientCall, Method::ExitTest)
-        });
-        if !report.passed() {
-            journal.diagnostic(
-                Method::ExitTest,
-                0,
-                format!("exit test failed: {}", report.summary),
-            );
-        }
-    }
-
-    /// The parent's part once the child ended: read its report, run `verify` if it completed, summarize.
-    pub(crate) fn conclude(
-        &self,
-        text: String,
-        end: ChildEnd,
-        verify: Option<&mut dyn FnMut() -> HRESULT>,
-    ) -> ExitReport {
-        let mut report = self.parse_child(text, end);
-        if report.outcome == ExitOutcome::Completed {
-            if let Some(verify) = verify {
-                report.verify = verify();
-            }
-        }
-        report.summary = summarize(&report);
-        report
-    }
-
-    #[cfg(unix)]
-    fn exit_test_fork(
         &self,
         setup: &mut dyn FnMut() -> HRESULT,
         verify: Option<&mut dyn FnMut() -> HRESULT>,
@@ -194,103 +117,81 @@ impl Runtime {
             return Err(format!("fork failed: {}", std::io::Error::last_os_error()));
         }
         if pid == 0 {
-            // SAFETY: child side: close the read end; never returns.
-            unsafe { libc::close(read_fd) };
+            // SAFETY: child side: its own process group (so a timeout ends every process the provider started),
+            // close the read end; never returns.
+            unsafe {
+                libc::setpgid(0, 0);
+                libc::close(read_fd);
+            }
             self.run_child(write_fd, setup, options.style);
         }
-        // SAFETY: parent side: close the write end so EOF arrives when the child ends.
-        unsafe { libc::close(write_fd) };
-        // SAFETY: we own read_fd from here on.
-        let mut pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
-        let reader = std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = pipe.read_to_end(&mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
-        });
-        let started = Instant::now();
-        let mut status = 0i32;
-        let mut timed_out = false;
-        loop {
-            // SAFETY: waiting for our own child.
-            let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
-            if r == pid {
-                break;
-            }
-            if r < 0 {
-                return Err(format!(
-                    "waitpid failed: {}",
-                    std::io::Error::last_os_error()
-                ));
-            }
-            if started.elapsed() > options.timeout {
-                timed_out = true;
-                // SAFETY: killing and reaping our own child.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                    libc::waitpid(pid, &mut status, 0);
-                }
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(1));
+        // SAFETY: parent side: the same process group change (whichever runs first wins; both ask the same), and
+        // close the write end.
+        unsafe {
+            libc::setpgid(pid, pid);
+            libc::close(write_fd);
         }
-        let text = reader.join().unwrap_or_default();
-        let end = if timed_out {
-            ChildEnd::TimedOut {
-                signal: libc::SIGKILL,
+        // SAFETY: we own read_fd from here on.
+        let pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
+        let (text, status, timed_out) = watch_child(pid, pipe, options.timeout)?;
+        let mut report = self.parse_child(text, status, timed_out, options.timeout);
+        if report.outcome == ExitOutcome::Completed {
+            if let Some(verify) = verify {
+                report.verify = verify();
             }
-        } else if libc::WIFSIGNALED(status) {
-            ChildEnd::Crashed {
-                signal: libc::WTERMSIG(status),
-                code: -1,
-            }
-        } else {
-            ChildEnd::Exited(libc::WEXITSTATUS(status))
-        };
-        Ok(self.conclude(text, end, verify))
+        }
+        report.summary = summarize(&report);
+        let journal = &self.inner.journal;
+        journal.record(Event {
+            hresult: if report.passed() {
+                S_OK
+            } else {
+                MAPI_E_CALL_FAILED
+            },
+            message: Some(super::journal::c_string(report.summary.clone())),
+            ..Event::new(EventType::ClientCall, Method::ExitTest)
+        });
+        if !report.passed() {
+            journal.diagnostic(
+                Method::ExitTest,
+                0,
+                format!("exit test failed: {}", report.summary),
+            );
+        }
+        Ok(report)
     }
 
-    #[cfg(unix)]
     fn run_child(&self, fd: i32, setup: &mut dyn FnMut() -> HRESULT, style: ClientStyle) -> ! {
-        let code = self.child_sequence(fd, setup, style);
-        // SAFETY: the immediate exit of a real client after DoFastShutdown: no destructors, no atexit handlers.
-        unsafe { libc::_exit(code) }
-    }
-
-    /// The child's part: a fresh runtime state, `setup`, the client sequence, each step marked on `fd` (which
-    /// also receives the journal). Returns the exit code the child must end with at once.
-    pub(crate) fn child_sequence(
-        &self,
-        fd: i32,
-        setup: &mut dyn FnMut() -> HRESULT,
-        style: ClientStyle,
-    ) -> i32 {
         self.abandon_state();
         let journal = &self.inner.journal;
         journal.set_mirror_fd(Some(fd));
         let mark = |what: &str, hr: HRESULT| {
             write_all_fd(fd, format!("{MARK}{what} 0x{:08X}\n", hr as u32).as_bytes())
         };
-        mark("start", S_OK);
         let hr = setup();
         mark("setup", hr);
         if !succeeded(hr) {
-            return CODE_SETUP_FAILED;
+            // SAFETY: ending the child at once.
+            unsafe { libc::_exit(CODE_SETUP_FAILED) };
         }
         let hr = self.client_fast_shutdown(style);
         mark("shutdown", hr);
-        if self.is_exited() {
-            0
-        } else {
-            CODE_NOT_FAST
-        }
+        let code = if self.is_exited() { 0 } else { CODE_NOT_FAST };
+        // SAFETY: the immediate exit of a real client after DoFastShutdown: no destructors, no atexit handlers.
+        unsafe { libc::_exit(code) }
     }
 
-    fn parse_child(&self, text: String, end: ChildEnd) -> ExitReport {
+    fn parse_child(
+        &self,
+        text: String,
+        status: i32,
+        timed_out: bool,
+        timeout: Duration,
+    ) -> ExitReport {
         let mut setup = S_OK;
         let mut shutdown = S_OK;
-        let mut journal_lines = String::new();
+        let mut events: BTreeMap<u64, MirrorLine> = BTreeMap::new();
         let mut saw_shutdown = false;
-        let mut started = false;
         for line in text.lines() {
             if let Some(rest) = line.strip_prefix(MARK) {
                 let mut parts = rest.split_whitespace();
@@ -300,7 +201,6 @@ impl Runtime {
                     .and_then(|h| u32::from_str_radix(h.trim_start_matches("0x"), 16).ok())
                     .unwrap_or(0) as HRESULT;
                 match what {
-                    "start" => started = true,
                     "setup" => setup = hr,
                     "shutdown" => {
                         shutdown = hr;
@@ -308,19 +208,47 @@ impl Runtime {
                     }
                     _ => {}
                 }
-            } else {
-                journal_lines.push_str(line);
-                journal_lines.push('\n');
+            } else if let Ok(event) = serde_json::from_str::<MirrorLine>(line) {
+                // The completion of a call replaces its start.
+                events.insert(event.sequence, event);
             }
         }
-        let (outcome, exit_code, signal) = match end {
-            ChildEnd::TimedOut { signal } => (ExitOutcome::TimedOut, -1, signal),
-            ChildEnd::Crashed { signal, code } => (ExitOutcome::Crashed, code, signal),
-            ChildEnd::Exited(CODE_SETUP_FAILED) => (ExitOutcome::SetupFailed, CODE_SETUP_FAILED, 0),
-            ChildEnd::Exited(CODE_NOT_FAST) => (ExitOutcome::NotFast, CODE_NOT_FAST, 0),
-            ChildEnd::Exited(0) if saw_shutdown => (ExitOutcome::Completed, 0, 0),
-            ChildEnd::Exited(code) => (ExitOutcome::ExitedEarly, code, 0),
+        let mut journal_lines = String::new();
+        for e in events.values() {
+            journal_lines.push_str(&e.text);
+            journal_lines.push('\n');
+        }
+        let in_progress = events
+            .values()
+            .rev()
+            .find(|e| e.pending && e.provider_call)
+            .map(|e| e.call.clone());
+        let last = events.values().next_back().map(|e| e.text.clone());
+        let exited = libc::WIFEXITED(status);
+        let exit_code = if exited {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
         };
+        let signal = if libc::WIFSIGNALED(status) {
+            libc::WTERMSIG(status)
+        } else {
+            0
+        };
+        let outcome = if timed_out {
+            ExitOutcome::TimedOut
+        } else if signal != 0 {
+            ExitOutcome::Crashed
+        } else if exit_code == CODE_SETUP_FAILED {
+            ExitOutcome::SetupFailed
+        } else if exit_code == CODE_NOT_FAST {
+            ExitOutcome::NotFast
+        } else if exit_code == 0 && saw_shutdown {
+            ExitOutcome::Completed
+        } else {
+            ExitOutcome::ExitedEarly
+        };
+        let _ = timeout;
         ExitReport {
             outcome,
             exit_code,
@@ -329,19 +257,120 @@ impl Runtime {
             shutdown,
             verify: S_OK,
             child_journal: journal_lines,
-            started,
+            in_progress,
+            last,
             summary: String::new(),
         }
     }
 }
 
-/// The last line the child journaled: the call in progress when it died, or the last one that finished.
-fn last_call(journal: &str) -> &str {
-    journal
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("(nothing was journaled)")
+/// Read the child's stream until the child ends or the deadline passes — never until EOF, since a process the
+/// provider started may hold the pipe open forever. At the deadline the child's whole process group is killed.
+/// Once the child ended, what is already in the pipe is read and the rest of its process group is ended too.
+/// Returns the text, the wait status and whether the deadline passed.
+pub(crate) fn watch_child(
+    pid: libc::pid_t,
+    mut pipe: std::fs::File,
+    timeout: Duration,
+) -> Result<(String, i32, bool), String> {
+    let fd = pipe.as_raw_fd();
+    // SAFETY: our own descriptor; reads below never block.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+    }
+    let deadline = Instant::now() + timeout;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let mut open = true;
+    let mut drain = |buf: &mut Vec<u8>, open: &mut bool| {
+        while *open {
+            match pipe.read(&mut chunk) {
+                Ok(0) => *open = false,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break, // WouldBlock: nothing more right now
+            }
+        }
+    };
+    let mut status = 0i32;
+    let mut timed_out = false;
+    loop {
+        drain(&mut buf, &mut open);
+        // SAFETY: waiting for our own child.
+        let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        if r == pid {
+            break;
+        }
+        if r < 0 {
+            let err = std::io::Error::last_os_error();
+            kill_group(pid);
+            return Err(format!("waitpid failed: {err}"));
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            timed_out = true;
+            kill_group(pid);
+            // SAFETY: reaping our own, killed, child.
+            unsafe { libc::waitpid(pid, &mut status, 0) };
+            break;
+        }
+        let wait = (deadline - now).min(Duration::from_millis(20));
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        if open {
+            // SAFETY: one valid pollfd; bounded wait.
+            unsafe { libc::poll(&mut pfd, 1, wait.as_millis().max(1) as i32) };
+        } else {
+            std::thread::sleep(wait);
+        }
+    }
+    drain(&mut buf, &mut open);
+    // Whatever the provider started in the child's group goes with the child.
+    kill_group(pid);
+    Ok((
+        String::from_utf8_lossy(&buf).into_owned(),
+        status,
+        timed_out,
+    ))
+}
+
+/// SIGKILL the child's process group and the child itself (if it was not moved to its own group in time).
+fn kill_group(pid: libc::pid_t) {
+    // SAFETY: signals to our own child and its process group.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+        libc::kill(pid, libc::SIGKILL);
+    }
+}
+
+/// The name of a signal that commonly ends a crashing or killed provider.
+pub(crate) fn signal_name(signal: i32) -> String {
+    let name = match signal {
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGILL => "SIGILL",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGTRAP => "SIGTRAP",
+        _ => return format!("signal {signal}"),
+    };
+    format!("signal {signal} ({name})")
+}
+
+/// The culprit: the provider call in progress when the child ended, else the last line it journaled (a
+/// completed call is never called "in progress").
+fn culprit(r: &ExitReport, how: &str) -> String {
+    match (&r.in_progress, &r.last) {
+        (Some(call), _) => format!("{call} — in progress when the child {how}"),
+        (None, Some(last)) => format!("no provider call was in progress; last journaled: {last}"),
+        (None, None) => "nothing was journaled".to_owned(),
+    }
 }
 
 fn summarize(r: &ExitReport) -> String {
@@ -352,9 +381,10 @@ fn summarize(r: &ExitReport) -> String {
         ),
         ExitOutcome::Completed => format!(
             "the child exited right after DoFastShutdown ({}) but verify returned {}: data written after \
-             DoFastShutdown returned, or never written, is lost",
+             DoFastShutdown returned, or never written, is lost [rule {}]",
             hresult_display(r.shutdown),
-            hresult_display(r.verify)
+            hresult_display(r.verify),
+            crate::rules::DATA_SAVED_BY_DO
         ),
         ExitOutcome::SetupFailed => format!("setup failed in the child with {}", hresult_display(r.setup)),
         ExitOutcome::NotFast => format!(
@@ -362,132 +392,19 @@ fn summarize(r: &ExitReport) -> String {
              QueryFastShutdown answers in the child journal)",
             hresult_display(r.shutdown)
         ),
-        ExitOutcome::Crashed if cfg!(windows) => format!(
-            "the child died of {} during the sequence; last journaled: {}",
-            windows_crash_name(r.exit_code as u32, r.signal),
-            last_call(&r.child_journal)
-        ),
         ExitOutcome::Crashed => format!(
-            "the child died of signal {} during the sequence; last journaled: {}",
-            r.signal,
-            last_call(&r.child_journal)
+            "the child died of {} during the sequence: {}",
+            signal_name(r.signal),
+            culprit(r, &format!("died of {}", signal_name(r.signal)))
         ),
         ExitOutcome::TimedOut => format!(
-            "the child did not finish in time and was killed (a provider hangs?); last journaled call: {}",
-            last_call(&r.child_journal)
-        ),
-        ExitOutcome::ExitedEarly if cfg!(windows) && !r.started => format!(
-            "the child exited with code {} without reaching this exit test: on Windows the exit test runs the \
-             program again, which must reach its exit tests in the same order every time it runs",
-            r.exit_code
+            "the child did not finish in time and was killed (a provider hangs?): {}",
+            culprit(r, "was killed")
         ),
         ExitOutcome::ExitedEarly => format!(
-            "the child exited with code {} before the sequence ended (a provider called exit?)",
-            r.exit_code
+            "the child exited with code {} before the sequence ended (a provider called exit?): {}",
+            r.exit_code,
+            culprit(r, "exited")
         ),
-    }
-}
-
-/// On Windows: the C signal that matches how a process crashed, from its exit code (0 if none). `abort()` in
-/// the C runtime ends the process with exit code 3; a crash ends it with the exception code.
-#[cfg_attr(not(windows), allow(dead_code))]
-pub(crate) fn windows_crash_signal(code: u32) -> Option<i32> {
-    // The C signal numbers of the Windows C runtime (signal.h).
-    const SIGILL: i32 = 4;
-    const SIGFPE: i32 = 8;
-    const SIGSEGV: i32 = 11;
-    const SIGABRT: i32 = 22;
-    match code {
-        3 => Some(SIGABRT),
-        0xC000_0005 | 0xC000_0006 | 0xC000_00FD | 0xC000_008C => Some(SIGSEGV),
-        0xC000_001D | 0xC000_0096 => Some(SIGILL),
-        0xC000_008D..=0xC000_0095 => Some(SIGFPE),
-        0xC000_0409 | 0x4000_0015 => Some(SIGABRT),
-        c if c & 0xC000_0000 == 0xC000_0000 => Some(0),
-        _ => None,
-    }
-}
-
-fn windows_crash_name(code: u32, signal: i32) -> String {
-    let what = match code {
-        3 => "abort()",
-        0xC000_0005 => "an access violation",
-        0xC000_00FD => "a stack overflow",
-        0xC000_001D => "an illegal instruction",
-        0xC000_0094 => "an integer division by zero",
-        0xC000_0409 => "a fail-fast abort",
-        _ => "an unhandled exception",
-    };
-    if signal != 0 {
-        format!("signal {signal} ({what}, exit code 0x{code:08X})")
-    } else {
-        format!("{what} (exit code 0x{code:08X})")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows_exit_codes_name_their_crash() {
-        assert_eq!(windows_crash_signal(0), None, "a clean exit");
-        assert_eq!(windows_crash_signal(CODE_NOT_FAST as u32), None);
-        assert_eq!(windows_crash_signal(3), Some(22), "abort() is SIGABRT");
-        assert_eq!(
-            windows_crash_signal(0xC000_0005),
-            Some(11),
-            "access violation is SIGSEGV"
-        );
-        assert_eq!(
-            windows_crash_signal(0xC000_0409),
-            Some(22),
-            "fail-fast is SIGABRT"
-        );
-        assert_eq!(windows_crash_signal(0xC000_0094), Some(8));
-        assert_eq!(windows_crash_signal(0xC000_001D), Some(4));
-        assert_eq!(
-            windows_crash_signal(0xC000_0142),
-            Some(0),
-            "any other NTSTATUS error is a crash"
-        );
-        assert_eq!(
-            windows_crash_name(0xC000_0005, 11),
-            "signal 11 (an access violation, exit code 0xC0000005)"
-        );
-    }
-
-    #[test]
-    fn the_child_end_decides_the_outcome() {
-        let rt = Runtime::new(super::super::Config::default());
-        let text = format!(
-            "{MARK}start 0x00000000\n{MARK}setup 0x00000000\nline\n{MARK}shutdown 0x00000000\n"
-        );
-        let r = rt.parse_child(text.clone(), ChildEnd::Exited(0));
-        assert_eq!(
-            (r.outcome, r.started, r.child_journal.as_str()),
-            (ExitOutcome::Completed, true, "line\n")
-        );
-        let r = rt.parse_child(
-            text.clone(),
-            ChildEnd::Crashed {
-                signal: 11,
-                code: -1,
-            },
-        );
-        assert_eq!((r.outcome, r.signal), (ExitOutcome::Crashed, 11));
-        let r = rt.parse_child(text, ChildEnd::TimedOut { signal: 9 });
-        assert_eq!(r.outcome, ExitOutcome::TimedOut);
-        let r = rt.parse_child(String::new(), ChildEnd::Exited(0));
-        assert_eq!(
-            (r.outcome, r.started),
-            (ExitOutcome::ExitedEarly, false),
-            "never reached the exit test"
-        );
-        let r = rt.parse_child(
-            format!("{MARK}start 0x00000000\n"),
-            ChildEnd::Exited(CODE_SETUP_FAILED),
-        );
-        assert_eq!(r.outcome, ExitOutcome::SetupFailed);
     }
 }

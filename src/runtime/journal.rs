@@ -159,6 +159,75 @@ impl Event {
     }
 }
 
+/// The diagnostic that follows a provider call over the per-call budget.
+fn over_budget(event: &Event, budget_ns: u64) -> Event {
+    Event {
+        message: Some(c_string(format!(
+            "{} took {}, over the provider call budget of {} (provider_call_budget_ms) [rule {}]",
+            event.method.name(),
+            format_duration(event.duration),
+            format_duration(Duration::from_nanos(budget_ns)),
+            crate::rules::CALLS_ARE_QUICK
+        ))),
+        sequence: 0,
+        duration: Duration::ZERO,
+        hresult: S_OK,
+        event_type: EventType::Diagnostic,
+        pending: false,
+        ..event.clone()
+    }
+}
+
+/// What the mirror descriptor receives for an event: one JSON object per line, written when the event is
+/// reserved and again when it completes (same `sequence`), so a reader that loses the writer knows which calls
+/// were still in progress. The text is the event as `render` prints it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MirrorLine {
+    pub sequence: u64,
+    pub pending: bool,
+    /// The event is a provider call.
+    pub provider_call: bool,
+    /// `<kind> "<name>" <Method>` (provider calls), `<Method>` otherwise.
+    pub call: String,
+    pub text: String,
+}
+
+/// The rendered line for the trace, and (when `mirrored`) the JSON line for the mirror descriptor.
+fn mirror_line(event: &Event, mirrored: bool) -> (String, Option<String>) {
+    let mut text = String::new();
+    event.render(&mut text);
+    let text = text.trim_end().to_owned();
+    let json = mirrored.then(|| {
+        let call = match event.provider_kind {
+            Some(kind) => format!(
+                "{} \"{}\" {}",
+                kind.label(),
+                event.provider_str(),
+                event.method.name()
+            ),
+            None => event.method.name().to_owned(),
+        };
+        let line = MirrorLine {
+            sequence: event.sequence,
+            pending: event.pending,
+            provider_call: event.event_type == EventType::ProviderCall,
+            call,
+            text: text.clone(),
+        };
+        let mut json = serde_json::to_string(&line).expect("plain data");
+        json.push('\n');
+        json
+    });
+    (text, json)
+}
+
+fn emit(mirror: i32, text: &str, mirrored: Option<String>) {
+    if let Some(json) = mirrored {
+        write_all_fd(mirror, json.as_bytes());
+    }
+    tracing::debug!(target: "mockmapi::journal", "{}", text);
+}
+
 /// A duration as a person reads it: ns, us or ms.
 pub fn format_duration(d: Duration) -> String {
     let ns = d.as_nanos();
@@ -243,8 +312,9 @@ pub struct Journal {
     file: Mutex<Option<JournalFile>>,
     /// `provider_call_budget_ms` in nanoseconds; 0 = off.
     budget_ns: std::sync::atomic::AtomicU64,
-    /// A file descriptor every event is also written to as a text line, at once (the exit test's child streams
-    /// its journal to the parent this way, so a crash or a hang still shows how far it got). 0 = none.
+    /// A file descriptor every event is also written to as a [`MirrorLine`], at once, when it is reserved and
+    /// when it completes (the exit test's child streams its journal to the parent this way, so a crash or a hang
+    /// still shows how far it got, and which call was in progress). 0 = none.
     mirror_fd: std::sync::atomic::AtomicI32,
 }
 
@@ -322,7 +392,7 @@ struct JournalFile {
     started: bool,
 }
 
-/// A client-call event reserved at the start of a call and completed at its end.
+/// An event reserved at the start of a call and completed at its end.
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
     index: usize,
@@ -395,19 +465,7 @@ impl Journal {
         {
             return self.push(event).0;
         }
-        let over = Event {
-            message: Some(c_string(format!(
-                "{} took {}, over the provider call budget of {} (provider_call_budget_ms)",
-                event.method.name(),
-                format_duration(event.duration),
-                format_duration(Duration::from_nanos(budget))
-            ))),
-            sequence: 0,
-            duration: Duration::ZERO,
-            hresult: S_OK,
-            event_type: EventType::Diagnostic,
-            ..event.clone()
-        };
+        let over = over_budget(&event, budget);
         let seq = self.push(event).0;
         self.push(over);
         seq
@@ -487,26 +545,22 @@ impl Journal {
             self.violations.fetch_add(1, Ordering::Relaxed);
         }
         let mirror = self.mirror_fd.load(std::sync::atomic::Ordering::Relaxed);
-        let line = (mirror > 0 || tracing::enabled!(tracing::Level::DEBUG)).then(|| {
-            let mut line = String::new();
-            event.render(&mut line);
-            line
-        });
+        let line = (mirror > 0 || tracing::enabled!(tracing::Level::DEBUG))
+            .then(|| mirror_line(&event, mirror > 0));
         let seq = event.sequence;
         let cell = self.cell(index);
         // SAFETY: this append owns the unpublished cell `index`; nobody reads it before `ready` is set.
         unsafe { (*cell.event.get()).write(event) };
         cell.ready.store(1, Ordering::Release);
-        if let Some(line) = line {
-            if mirror > 0 {
-                write_all_fd(mirror, line.as_bytes());
-            }
-            tracing::debug!(target: "mockmapi::journal", "{}", line.trim_end());
+        if let Some((text, mirrored)) = line {
+            emit(mirror, &text, mirrored);
         }
         (seq, epoch)
     }
 
-    /// Reserve a client-call event now (so it reads before the provider calls it causes).
+    /// Reserve an event now, marked in progress, with its sequence number (so it reads before what it causes,
+    /// and a call that never returns still shows). Client calls and provider calls both use it; complete it with
+    /// [`Journal::finish`] or [`Journal::complete`].
     pub fn begin(&self, event: Event) -> Slot {
         let started = std::time::Instant::now();
         let (seq, epoch) = self.push(Event {
@@ -520,25 +574,45 @@ impl Journal {
         }
     }
 
-    /// Complete a reserved client-call event with its result.
+    /// Complete a reserved event with its result.
     pub fn finish(&self, slot: Slot, hresult: HRESULT, message: Option<String>) {
+        self.complete(slot, |e| {
+            e.hresult = hresult;
+            if let Some(m) = message {
+                e.message = Some(c_string(m));
+            }
+        });
+    }
+
+    /// Complete a reserved event: its duration is measured from [`Journal::begin`], `fill` sets the rest. A
+    /// provider call over the per-call budget is followed by a diagnostic that gives the measured time.
+    pub fn complete(&self, slot: Slot, fill: impl FnOnce(&mut Event)) {
         let duration = slot.started.elapsed();
-        let _r = self.readers.lock();
-        if self.epoch.load(Ordering::Acquire) != slot.epoch {
-            return;
+        let mirror = self.mirror_fd.load(std::sync::atomic::Ordering::Relaxed);
+        let budget = self.budget_ns.load(std::sync::atomic::Ordering::Relaxed);
+        let (line, over) = {
+            let _r = self.readers.lock();
+            if self.epoch.load(Ordering::Acquire) != slot.epoch {
+                return;
+            }
+            // SAFETY: the slot's cell was published by `begin` in this epoch, and the reader lock is held.
+            let e = unsafe { (*self.cell(slot.index).event.get()).assume_init_mut() };
+            e.pending = false;
+            e.duration = duration;
+            fill(e);
+            let line = (mirror > 0 || tracing::enabled!(tracing::Level::DEBUG))
+                .then(|| mirror_line(e, mirror > 0));
+            let over = (budget != 0
+                && e.event_type == EventType::ProviderCall
+                && e.duration.as_nanos() > budget as u128)
+                .then(|| over_budget(e, budget));
+            (line, over)
+        };
+        if let Some((text, mirrored)) = line {
+            emit(mirror, &text, mirrored);
         }
-        // SAFETY: the slot's cell was published by `begin` in this epoch, and the reader lock is held.
-        let e = unsafe { (*self.cell(slot.index).event.get()).assume_init_mut() };
-        e.pending = false;
-        e.hresult = hresult;
-        e.duration = duration;
-        if let Some(m) = message {
-            e.message = Some(c_string(m));
-        }
-        if tracing::enabled!(tracing::Level::DEBUG) {
-            let mut line = String::new();
-            e.render(&mut line);
-            tracing::debug!(target: "mockmapi::journal", "{}", line.trim_end());
+        if let Some(over) = over {
+            self.push(over);
         }
     }
 

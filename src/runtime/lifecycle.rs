@@ -52,9 +52,10 @@ impl Inner {
                 method,
                 obj.id,
                 format!(
-                    "{} on session {}, which is logged off; only Release is allowed on a logged-off session",
+                    "{} on session {}, which is logged off; only Release is allowed on a logged-off session [rule {}]",
                     method.name(),
-                    obj.id
+                    obj.id,
+                    crate::rules::LOGGED_OFF_SESSION
                 ),
             );
             return Err(MAPI_E_CALL_FAILED);
@@ -76,16 +77,18 @@ impl Inner {
             self.journal.finish(slot, E_INVALIDARG, None);
             return E_INVALIDARG;
         }
-        let entry = {
+        let (entry, old_held) = {
             let mut st = self.state.lock();
             if let Err(hr) = self.check_session_locked(&st, obj, Method::Logoff) {
                 drop(st);
                 self.journal.finish(slot, hr, None);
                 return hr;
             }
-            st.order = None;
-            st.sessions.remove(&obj.id).expect("checked above")
+            let entry = st.sessions.remove(&obj.id).expect("checked above");
+            let old_held = st.close_providers(obj.id, &entry);
+            (entry, old_held)
         };
+        drop(old_held);
         let n = entry.provider_count();
         tracing::debug!(
             session = obj.id,
@@ -93,19 +96,37 @@ impl Inner {
             flags,
             "Logoff: normal shutdown of the session's providers"
         );
-        shut_down_providers(entry);
+        shut_down_providers(self, obj.id, entry);
         let msg = format!("normal shutdown: Shutdown then Release on {n} provider(s)");
         self.journal.finish(slot, S_OK, Some(msg));
         S_OK
     }
 }
 
-/// Normal shutdown of one session's providers, in order: each gets `Shutdown(&0)`, then the runtime's
-/// reference is released (the `Release` is journaled when the record's last `Arc` goes).
-fn shut_down_providers(entry: SessionEntry) {
+/// Normal shutdown of one session's providers (already closed to fast-shutdown calls), in order: each gets
+/// `Shutdown(&0)`, then the runtime's references are released (the `Release` is journaled when the record's
+/// last `Arc` goes). If a client `DoFastShutdown` began meanwhile (another thread), the remaining providers get
+/// nothing: the process is exiting.
+fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
+    let mut skipped = 0;
     for record in entry.into_providers() {
-        record.call_shutdown();
+        if rt.latch.is_exited() {
+            skipped += 1;
+        } else {
+            record.call_shutdown();
+        }
         drop(record);
+    }
+    if skipped > 0 {
+        rt.journal.diagnostic(
+            Method::Logoff,
+            session,
+            format!(
+                "a DoFastShutdown began while session {session} was being logged off: {skipped} provider(s) got \
+                 no Shutdown and no Release (the process is exiting) [rule {}]",
+                crate::rules::NOTHING_AFTER_DO
+            ),
+        );
     }
 }
 
@@ -120,9 +141,15 @@ struct Loaded {
     library: Option<Arc<Library>>,
 }
 
-/// Give back the references of providers loaded for a logon that failed.
-fn release_loaded(loaded: Vec<Loaded>) {
+/// Give back the references of providers loaded for a logon that failed (kept, not released, once exited).
+fn release_loaded(rt: &Inner, loaded: Vec<Loaded>) {
     for l in loaded {
+        if rt.latch.is_exited() {
+            rt.latch
+                .keep_object(l.object, l.kind, crate::runtime::journal::name(&l.name));
+            std::mem::forget(l.library);
+            continue;
+        }
         // SAFETY: the reference the entry point (or fake creation) gave the runtime.
         let _ = unsafe { l.object.release() };
         drop(l.library);
@@ -138,7 +165,7 @@ fn attach(
     name: Option<&str>,
     object: ComPtr,
     library: Option<Arc<Library>>,
-    journal: &Arc<crate::runtime::Journal>,
+    rt: &Inner,
 ) -> String {
     let same_kind = entry.of_kind(kind);
     let name = match name {
@@ -150,8 +177,11 @@ fn attach(
         kind,
         name: crate::runtime::journal::name(&name),
         object,
-        journal: journal.clone(),
+        journal: rt.journal.clone(),
         library,
+        iface: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
+        closed: std::sync::atomic::AtomicBool::new(false),
+        latch: rt.latch.clone(),
     });
     same_kind.push(record);
     name
@@ -166,6 +196,20 @@ impl Runtime {
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::MAPIInitialize));
+        if let Some((hr, why)) = self.config_failure().filter(|_| !rt.latch.is_exited()) {
+            rt.journal.violation(
+                Method::MAPIInitialize,
+                0,
+                format!(
+                    "MAPIInitialize refused: the configuration did not load: {why}. Fix the file (or unset \
+                     MOCKMAPI_CONFIG / MOCKMAPI_REGISTRY), then call MAPIInitialize again or mockmapi_reset \
+                     [rule {}]",
+                    crate::rules::CONFIGURATION
+                ),
+            );
+            rt.journal.finish(slot, hr, None);
+            return hr;
+        }
         let (hr, msg) = {
             let mut st = rt.state.lock();
             if st.exited {
@@ -203,7 +247,7 @@ impl Runtime {
                 rt.journal.violation(
                     Method::MAPIUninitialize,
                     0,
-                    "MAPIUninitialize without a matching MAPIInitialize; ignored",
+                    "MAPIUninitialize without a matching MAPIInitialize; ignored [rule MM-INIT]",
                 );
                 drop(st);
                 rt.journal.finish(slot, MAPI_E_CALL_FAILED, None);
@@ -217,11 +261,16 @@ impl Runtime {
                     .finish(slot, S_OK, Some(format!("initialization count {n}")));
                 return;
             }
-            st.last_query_ok = false;
-            st.notified = false;
+            let sequence = st.sequence.take();
             st.order = None;
-            std::mem::take(&mut st.sessions)
+            let sessions = std::mem::take(&mut st.sessions);
+            for (id, entry) in &sessions {
+                st.close_providers(*id, entry);
+            }
+            (sessions, sequence)
         };
+        let (leftover, sequence) = leftover;
+        drop(sequence);
         let n = leftover.len();
         self.report_leaks(Method::MAPIUninitialize);
         for (id, entry) in leftover {
@@ -233,7 +282,7 @@ impl Runtime {
                     entry.profile
                 ),
             );
-            shut_down_providers(entry);
+            shut_down_providers(rt, id, entry);
         }
         // The provider libraries go with the last MAPIUninitialize (a record still alive keeps its own).
         let libraries = std::mem::take(&mut *rt.libraries.lock());
@@ -315,7 +364,7 @@ impl Runtime {
                         0,
                         format!("logon to profile '{name}' failed: {why}"),
                     );
-                    release_loaded(loaded);
+                    release_loaded(rt, loaded);
                     return Err(MAPI_E_LOGON_FAILED);
                 }
             }
@@ -323,7 +372,7 @@ impl Runtime {
         let mut st = rt.state.lock();
         if let Err(hr) = rt.gate(&st, Method::MAPILogonEx, 0) {
             drop(st);
-            release_loaded(loaded);
+            release_loaded(rt, loaded);
             return Err(hr);
         }
         let id = st.next_session;
@@ -341,10 +390,10 @@ impl Runtime {
                 Some(&l.name),
                 l.object,
                 l.library,
-                &rt.journal,
+                rt,
             );
         }
-        st.order = None;
+        st.note_added(format!("session {id} logged on (profile '{name}')"));
         st.sessions.insert(id, entry);
         Ok((id, p, format!("profile '{name}', {n} provider(s) loaded")))
     }
@@ -478,6 +527,14 @@ impl Runtime {
         let still_on = st.sessions.contains_key(&id) && !st.exited;
         if !still_on {
             drop(st);
+            if rt.latch.is_exited() {
+                rt.latch.keep_object(
+                    object,
+                    kind,
+                    crate::runtime::journal::name(name.unwrap_or("")),
+                );
+                return (crate::com::MAPI_E_CALL_FAILED, None);
+            }
             // SAFETY: releasing the reference taken just above.
             let _ = unsafe { object.release() };
             rt.journal.violation(
@@ -487,9 +544,12 @@ impl Runtime {
             );
             return (MAPI_E_CALL_FAILED, None);
         }
-        st.order = None;
         let entry = st.sessions.get_mut(&id).expect("checked");
-        let name = attach(entry, id, kind, name, object, None, &rt.journal);
+        let name = attach(entry, id, kind, name, object, None, rt);
+        st.note_added(format!(
+            "{} \"{name}\" was attached to session {id}",
+            kind.label()
+        ));
         drop(st);
         tracing::debug!(session = id, kind = kind.label(), name = %name, "provider attached");
         (
@@ -559,7 +619,7 @@ impl Runtime {
         // never blamed on a later test. It can still be freed.
         rt.alloc.forget();
         // Only what the last test created is looked at (see `Stale`).
-        let (sessions, released, fakes) = {
+        let (old, released) = {
             let mut st = rt.state.lock();
             let generation = st.generation + 1;
             let config = st.config.clone();
@@ -575,11 +635,24 @@ impl Runtime {
                 }
             }
             st.stale = stale;
-            (old.sessions, released, old.fakes)
+            (old, released)
         };
-        // Release the runtime's provider references first: a fake provider may reach zero here.
+        // Nothing of the old state is dropped under the lock (dropping a provider record calls its Release).
+        let State {
+            sessions,
+            sequence,
+            order,
+            fakes,
+            ..
+        } = old;
+        // Release the runtime's provider references first: a fake provider may reach zero here. After an exit
+        // they are kept instead, then released below as the harness's teardown.
+        drop(sequence);
+        drop(order);
         drop(sessions);
         drop(released);
+        rt.latch.release_kept(&rt.journal);
+        rt.latch.set_exited(false);
         // Fake providers with references left (held by the client) stay allocated, stale.
         let mut released: Vec<Box<dyn std::any::Any + Send>> = Vec::new();
         {
@@ -613,6 +686,7 @@ impl Runtime {
         // Kept, untouched and reachable, for the rest of the (child) process: dropping it would release the
         // parent's providers; forgetting it would read as a leak to leak checkers.
         ABANDONED.lock().push(old);
+        self.inner.latch.abandon();
         self.inner.journal.discard_all();
     }
 

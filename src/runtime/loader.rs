@@ -102,9 +102,9 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Open { library, reason } if reason.contains("undefined symbol") => write!(
                 f,
-                "cannot load provider library {}: {reason}. The library needs a symbol nobody provides: define the \
-                 MAPI IIDs in the provider (INITGUID, as MAPI providers do) or link it against libmockmapi \
-                 (-lmockmapi)",
+                "cannot load provider library {}: {reason}. The library needs a symbol nobody provides: link the \
+                 library that defines it (for the MAPI IIDs: define them in the provider with INITGUID, as MAPI \
+                 providers do, or link it against libmockmapi with -lmockmapi)",
                 library.display()
             ),
             LoadError::Open { library, reason } => write!(
@@ -165,7 +165,13 @@ impl Library {
         let (lib, handle) = unsafe {
             #[cfg(unix)]
             {
-                let lib = libloading::os::unix::Library::new(path).map_err(open_error)?;
+                // Immediate binding, as Windows resolves every import of a DLL when it loads it: a symbol nobody
+                // provides is a load error naming it, never a crash at the first call.
+                let lib = libloading::os::unix::Library::open(
+                    Some(path),
+                    libloading::os::unix::RTLD_NOW | libloading::os::unix::RTLD_LOCAL,
+                )
+                .map_err(open_error)?;
                 let raw = lib.into_raw();
                 (
                     libloading::Library::from(libloading::os::unix::Library::from_raw(raw)),

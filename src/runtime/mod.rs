@@ -11,9 +11,8 @@ pub mod alloc;
 pub mod client;
 pub mod clock;
 mod coordinator;
+#[cfg(unix)]
 pub mod exit_test;
-#[cfg(windows)]
-mod exit_test_windows;
 pub mod expect;
 pub mod fake;
 pub mod journal;
@@ -146,6 +145,9 @@ pub(crate) struct Inner {
     pub(crate) entry_points: loader::EntryPoints,
     /// The configuration files (see `registry.rs`); taken before `state`, never while holding it.
     pub(crate) files: Mutex<registry::Files>,
+    /// The exited state as provider records see it (set with `State::exited`, under the state lock), and the
+    /// references kept once exited.
+    pub(crate) latch: Arc<provider::ExitLatch>,
 }
 
 /// One active (not logged-off) session.
@@ -188,8 +190,11 @@ impl SessionEntry {
 pub(crate) struct State {
     pub(crate) config: Config,
     pub(crate) init_count: u32,
-    /// A client `DoFastShutdown` reached providers: the process is gone as far as MAPI is concerned.
+    /// A client `DoFastShutdown` started calling providers: the process is gone as far as MAPI is concerned.
     pub(crate) exited: bool,
+    /// That `DoFastShutdown` is still calling providers: the process is still alive, so the memory functions
+    /// (`MAPIAllocateBuffer`, `MAPIAllocateMore`, `MAPIFreeBuffer`) a provider saving its data may use still work.
+    pub(crate) exit_fan_out: bool,
     /// Bumped by every reset; a session object from an older generation is stale.
     pub(crate) generation: u64,
     pub(crate) next_session: u32,
@@ -206,10 +211,16 @@ pub(crate) struct State {
     pub(crate) fakes: Vec<Arc<fake::FakeProvider>>,
     /// Session objects and fakes from before the last reset that the client still held then.
     pub(crate) stale: Stale,
-    /// The most recent client QueryFastShutdown returned S_OK.
-    pub(crate) last_query_ok: bool,
-    /// NotifyProcessShutdown reached providers since that query.
-    pub(crate) notified: bool,
+    /// The fast-shutdown sequence the most recent completed client QueryFastShutdown began (`None`: no query
+    /// since the last reset, last MAPIUninitialize, or a query is running).
+    pub(crate) sequence: Option<Sequence>,
+    /// Bumped by every client QueryFastShutdown at its start: a query installs its sequence only if no other
+    /// query started since.
+    pub(crate) queries: u64,
+    /// Bumped by every logon and provider attachment; `added_what` says what the latest one was. A query that
+    /// saw another value at its start no longer stands.
+    pub(crate) added: u64,
+    pub(crate) added_what: String,
     pub(crate) registry: Registry,
     pub(crate) office_version: String,
     /// Windows only: the policy is read from the real registry (no emulation was selected).
@@ -224,6 +235,7 @@ impl State {
             config,
             init_count: 0,
             exited: false,
+            exit_fan_out: false,
             generation,
             next_session: 1,
             sessions: BTreeMap::new(),
@@ -231,8 +243,10 @@ impl State {
             objects: std::collections::HashMap::new(),
             fakes: Vec::new(),
             stale: Stale::default(),
-            last_query_ok: false,
-            notified: false,
+            sequence: None,
+            queries: 0,
+            added: 0,
+            added_what: String::new(),
             native_registry: false,
         }
     }
@@ -294,15 +308,68 @@ impl Stale {
 /// Every provider of the active sessions, in fan-out order, shared by the fan-outs that use it.
 pub(crate) type Order = Arc<[Arc<ProviderRecord>]>;
 
+/// One fast-shutdown sequence (SPEC §4 "one interface per sequence"): the providers the client's
+/// `QueryFastShutdown` reached, each holding the `IMAPIProviderShutdown` obtained then, in fan-out order.
+/// `NotifyProcessShutdown` and `DoFastShutdown` call exactly these, through the held pointers.
+pub(crate) struct Sequence {
+    /// The providers that answered through `IMAPIProviderShutdown` (the held interface is
+    /// `ProviderRecord::iface`), in fan-out order. A logged-off session's providers are removed.
+    pub(crate) held: Order,
+    /// The query returned `S_OK`.
+    pub(crate) ok: bool,
+    /// NotifyProcessShutdown reached providers since the query.
+    pub(crate) notified: bool,
+    /// Why the query no longer stands: a session logged on or a provider attached after it.
+    pub(crate) invalidated: Option<String>,
+}
+
+impl State {
+    /// Record a change that invalidates the standing query (a logon or an attached provider).
+    pub(crate) fn note_added(&mut self, what: String) {
+        self.order = None;
+        self.added += 1;
+        if let Some(seq) = &mut self.sequence {
+            if seq.invalidated.is_none() {
+                seq.invalidated = Some(what.clone());
+            }
+        }
+        self.added_what = what;
+    }
+
+    /// Remove a logged-off session's providers from the standing sequence and mark them closed (no
+    /// fast-shutdown call reaches them from now on). Returns the old sequence's array, to drop outside the lock.
+    pub(crate) fn close_providers(&mut self, id: u32, entry: &SessionEntry) -> Option<Order> {
+        self.order = None;
+        for p in entry.providers() {
+            p.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        let seq = self.sequence.as_mut()?;
+        if !seq.held.iter().any(|p| p.session == id) {
+            return None;
+        }
+        let kept: Order = seq
+            .held
+            .iter()
+            .filter(|p| p.session != id)
+            .cloned()
+            .collect();
+        Some(std::mem::replace(&mut seq.held, kept))
+    }
+}
+
 /// The message every call after the exited state carries.
 pub const AFTER_EXIT: &str =
     "MAPI call after DoFastShutdown: the process has exited as far as MAPI is concerned \
-     (the client must make no MAPI call after a DoFastShutdown that reached providers)";
+     (no MAPI call is allowed once a client DoFastShutdown starts calling providers) [rule MM-FS-EXITED]";
 
 impl Inner {
     /// The common gate of every MAPI call: exited, then initialized. Journals the violation it finds.
     pub(crate) fn gate(&self, st: &State, method: Method, session: u32) -> Result<(), HRESULT> {
-        if st.exited {
+        let memory = matches!(
+            method,
+            Method::MAPIAllocateBuffer | Method::MAPIAllocateMore | Method::MAPIFreeBuffer
+        );
+        if st.exited && !(st.exit_fan_out && memory) {
             self.journal.violation(method, session, AFTER_EXIT);
             return Err(MAPI_E_CALL_FAILED);
         }
@@ -311,8 +378,9 @@ impl Inner {
                 method,
                 session,
                 format!(
-                    "{} called while MAPI is not initialized: call MAPIInitialize first",
-                    method.name()
+                    "{} called while MAPI is not initialized: call MAPIInitialize first [rule {}]",
+                    method.name(),
+                    crate::rules::INITIALIZED
                 ),
             );
             return Err(MAPI_E_NOT_INITIALIZED);
@@ -356,6 +424,7 @@ impl Runtime {
                 libraries: Mutex::new(Vec::new()),
                 entry_points,
                 files: Mutex::new(registry::Files::fixed()),
+                latch: Arc::new(provider::ExitLatch::default()),
             }),
         }
     }

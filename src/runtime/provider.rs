@@ -4,10 +4,10 @@
 
 use std::ffi::c_void;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
-use super::clock;
+use parking_lot::Mutex;
 
 use crate::com::{
     succeeded, IID_IMAPIProviderShutdown, IMAPIProviderShutdown, IUnknown, E_NOINTERFACE,
@@ -117,8 +117,10 @@ impl ComPtr {
     }
 }
 
-/// One provider attached to one session. Dropping the last `Arc` releases the runtime's reference
-/// (and journals that `Release`), so a provider stays alive while any fan-out still uses it.
+/// One provider attached to one session. Dropping the last `Arc` releases the runtime's references (the
+/// `IMAPIProviderShutdown` it holds, then the provider object) and journals that `Release` — unless the runtime
+/// has exited (a client `DoFastShutdown` started calling providers): then nothing is called and the references
+/// are kept by [`ExitLatch`] until `mockmapi_reset`, as the real process would never release them.
 #[derive(Debug)]
 pub struct ProviderRecord {
     pub session: u32,
@@ -127,8 +129,137 @@ pub struct ProviderRecord {
     pub object: ComPtr,
     pub(crate) journal: Arc<Journal>,
     /// The library the provider came from, kept loaded while the record lives (dropped after the Release).
-    #[allow(dead_code)] // held, never read: it keeps the provider's code mapped
     pub(crate) library: Option<Arc<super::loader::Library>>,
+    /// The `IMAPIProviderShutdown` obtained at the first client `QueryFastShutdown` that reached this provider,
+    /// held (one reference) until the normal path releases the record. NULL: not obtained (yet).
+    pub(crate) iface: AtomicPtr<IMAPIProviderShutdown>,
+    /// Set (before `Shutdown` is called) when the normal path logs the provider off: no fast-shutdown call
+    /// reaches it afterwards.
+    pub(crate) closed: AtomicBool,
+    pub(crate) latch: Arc<ExitLatch>,
+}
+
+/// The exited state as provider records see it, and the references the runtime keeps once exited.
+#[derive(Debug, Default)]
+pub struct ExitLatch {
+    exited: AtomicBool,
+    kept: Mutex<Vec<Kept>>,
+}
+
+/// References the runtime holds on a provider after the exited state began: never released by MAPI.
+#[derive(Debug)]
+struct Kept {
+    session: u32,
+    kind: ProviderKind,
+    name: super::journal::Name,
+    object: ComPtr,
+    iface: *mut IMAPIProviderShutdown,
+    #[allow(dead_code)] // held, never read: it keeps the provider's code mapped
+    library: Option<Arc<super::loader::Library>>,
+}
+
+// SAFETY: the pointers are COM objects documented as callable from any thread; they are only released by `reset`.
+unsafe impl Send for Kept {}
+
+impl ExitLatch {
+    /// Whether the exited state began.
+    pub fn is_exited(&self) -> bool {
+        self.exited.load(Ordering::SeqCst)
+    }
+
+    /// Enter (or leave, at reset) the exited state.
+    pub(crate) fn set_exited(&self, exited: bool) {
+        self.exited.store(exited, Ordering::SeqCst);
+    }
+
+    /// Keep a reference the runtime may no longer release (a provider object given to it after exit).
+    pub(crate) fn keep_object(
+        &self,
+        object: ComPtr,
+        kind: ProviderKind,
+        name: super::journal::Name,
+    ) {
+        self.kept.lock().push(Kept {
+            session: 0,
+            kind,
+            name,
+            object,
+            iface: std::ptr::null_mut(),
+            library: None,
+        });
+    }
+
+    /// The test harness's teardown (`mockmapi_reset` after an exit): release every kept reference, journaled
+    /// as the harness's, not as MAPI's.
+    pub(crate) fn release_kept(&self, journal: &Journal) {
+        let kept = std::mem::take(&mut *self.kept.lock());
+        for k in kept {
+            // SAFETY: references the runtime took and never released.
+            let left = unsafe { release_pair(k.iface, k.object) };
+            journal.record(Event {
+                session: k.session,
+                provider: Some(k.name),
+                provider_kind: Some(k.kind),
+                object: k.object.as_ptr() as usize,
+                message: Some(c_string(format!(
+                    "test harness teardown (mockmapi_reset after DoFastShutdown), not a MAPI call: {}",
+                    describe_release(left)
+                ))),
+                ..Event::new(EventType::ProviderCall, Method::Release)
+            });
+        }
+    }
+
+    /// Give up the kept references without releasing them and leave the exited state (a forked child must not
+    /// touch the parent's objects). They stay reachable for the rest of the process.
+    pub(crate) fn abandon(&self) {
+        static ABANDONED: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+        let kept = std::mem::take(&mut *self.kept.lock());
+        ABANDONED.lock().extend(kept);
+        self.set_exited(false);
+    }
+}
+
+/// What releasing the held interface and then the object found.
+enum Released {
+    /// The object's Release returned this count.
+    Count(u32),
+    /// Releasing the held `IMAPIProviderShutdown` already brought the count to 0: its QueryInterface did not
+    /// AddRef, so the object was not released again (it is gone).
+    InterfaceFreedObject,
+    Failed(&'static str),
+}
+
+fn describe_release(r: Released) -> String {
+    match r {
+        Released::Count(n) => format!("reference count now {n}"),
+        Released::InterfaceFreedObject => "releasing the IMAPIProviderShutdown the runtime held brought the count \
+             to 0 before the runtime released its own reference to the provider object: QueryInterface \
+             returned S_OK without AddRef (the provider object was not released again)"
+            .to_owned(),
+        Released::Failed(why) => format!("cannot Release the provider: {why}"),
+    }
+}
+
+/// Release the held interface (if any), then the object.
+///
+/// # Safety
+/// Both are references the caller owns.
+unsafe fn release_pair(iface: *mut IMAPIProviderShutdown, object: ComPtr) -> Released {
+    if !iface.is_null() {
+        let left = (*iface)
+            .lpVtbl
+            .as_ref()
+            .and_then(|v| v.Release)
+            .map(|release| release(iface));
+        if left == Some(0) {
+            return Released::InterfaceFreedObject;
+        }
+    }
+    match object.release() {
+        Ok(n) => Released::Count(n),
+        Err(why) => Released::Failed(why),
+    }
 }
 
 /// The three `IMAPIProviderShutdown` methods the coordinator fans out.
@@ -175,59 +306,76 @@ impl ProviderRecord {
         });
     }
 
-    /// QueryInterface for `IID_IMAPIProviderShutdown`, the method, Release: two clock reads, one journal record.
-    /// The recorded duration covers the QueryInterface and the method.
-    pub fn call_shutdown_method(&self, which: ShutdownMethod) -> Outcome {
-        let method = which.method();
-        let t0 = clock::now();
+    /// The `IMAPIProviderShutdown` the runtime holds for this provider, obtained by QueryInterface the first
+    /// time (once per record: the interface is held until the normal path releases the record, never released
+    /// between calls). `Err` carries the QueryInterface failure.
+    fn shutdown_interface(&self) -> Result<*mut IMAPIProviderShutdown, HRESULT> {
+        let held = self.iface.load(Ordering::Acquire);
+        if !held.is_null() {
+            return Ok(held);
+        }
         // SAFETY: the record holds a reference on `object`, so it is alive.
         let (hr, iface) = unsafe { self.query_provider_shutdown() };
         if !succeeded(hr) || iface.is_null() {
-            let hr = if succeeded(hr) {
-                self.problem(
-                    Method::QueryInterface,
-                    format!(
-                        "QueryInterface(IID_IMAPIProviderShutdown) returned {} but a NULL pointer; treated as E_NOINTERFACE",
-                        crate::com::hresult_display(hr)
-                    ),
-                );
-                E_NOINTERFACE
-            } else {
-                hr
-            };
-            self.journal.record(Event {
-                hresult: hr,
-                duration: t0.elapsed(),
-                object: self.object.as_ptr() as usize,
-                ..self.event(EventType::ProviderCall, Method::QueryInterface)
-            });
-            return Outcome::NoInterface(hr);
+            return Err(if succeeded(hr) { E_NOINTERFACE } else { hr });
         }
-        // SAFETY: QueryInterface succeeded, so `iface` is a live IMAPIProviderShutdown we hold a reference on.
-        let hr = unsafe { self.invoke(iface, which) };
-        let t1 = clock::now();
-        // SAFETY: releasing the reference QueryInterface gave us.
-        let left = unsafe {
-            (*iface)
-                .lpVtbl
-                .as_ref()
-                .and_then(|v| v.Release)
-                .map(|release| release(iface))
+        match self.iface.compare_exchange(
+            std::ptr::null_mut(),
+            iface,
+            Ordering::AcqRel,
+            Ordering::Acquire,
+        ) {
+            Ok(_) => Ok(iface),
+            Err(existing) => {
+                // Another thread's fan-out obtained it first: give back this second reference (before any exit,
+                // since fan-outs stop calling providers once exited).
+                // SAFETY: the reference QueryInterface just gave us.
+                unsafe {
+                    if let Some(release) = (*iface).lpVtbl.as_ref().and_then(|v| v.Release) {
+                        release(iface);
+                    }
+                }
+                Ok(existing)
+            }
+        }
+    }
+
+    /// Whether a fast-shutdown call may still reach this provider: not logged off, and (except for the
+    /// `DoFastShutdown` fan-out that began the exited state) the runtime has not exited.
+    pub(crate) fn may_call(&self, which: ShutdownMethod) -> bool {
+        !self.closed.load(Ordering::SeqCst)
+            && (which == ShutdownMethod::Do || !self.latch.is_exited())
+    }
+
+    /// One fan-out step: the method on the held `IMAPIProviderShutdown` (obtained by the client's
+    /// `QueryFastShutdown` step, whose record also covers that QueryInterface), two clock reads, one journal
+    /// record reserved when the call starts and completed when it returns. Nothing is released afterwards.
+    pub fn call_shutdown_method(&self, which: ShutdownMethod) -> Outcome {
+        let held = self.iface.load(Ordering::Acquire);
+        if held.is_null() && which != ShutdownMethod::Query {
+            return Outcome::NoInterface(E_NOINTERFACE);
+        }
+        let slot = self.journal.begin(Event {
+            object: held as usize,
+            ..self.event(EventType::ProviderCall, which.method())
+        });
+        let iface = match self.shutdown_interface() {
+            Ok(i) => i,
+            Err(hr) => {
+                let object = self.object.as_ptr() as usize;
+                self.journal.complete(slot, |e| {
+                    e.method = Method::QueryInterface;
+                    e.hresult = hr;
+                    e.object = object;
+                });
+                return Outcome::NoInterface(hr);
+            }
         };
-        if left == Some(0) {
-            self.problem(
-                Method::Release,
-                "reference counts do not balance: releasing the IMAPIProviderShutdown that QueryInterface returned \
-                 brought the count to 0 while the runtime still holds its own reference (does QueryInterface \
-                 forget to AddRef?)"
-                    .into(),
-            );
-        }
-        self.journal.record(Event {
-            hresult: hr,
-            duration: t0.until(t1),
-            object: iface as usize,
-            ..self.event(EventType::ProviderCall, method)
+        // SAFETY: `iface` is a live IMAPIProviderShutdown the record holds a reference on.
+        let hr = unsafe { self.invoke(iface, which) };
+        self.journal.complete(slot, |e| {
+            e.hresult = hr;
+            e.object = iface as usize;
         });
         Outcome::Called(hr)
     }
@@ -254,6 +402,15 @@ impl ProviderRecord {
             self.problem(
                 Method::QueryInterface,
                 "QueryInterface failed but did not set *ppv to NULL (COM requires it)".into(),
+            );
+        }
+        if succeeded(hr) && out.is_null() {
+            self.problem(
+                Method::QueryInterface,
+                format!(
+                    "QueryInterface(IID_IMAPIProviderShutdown) returned {} but a NULL pointer; treated as E_NOINTERFACE",
+                    crate::com::hresult_display(hr)
+                ),
             );
         }
         (
@@ -294,7 +451,10 @@ impl ProviderRecord {
     /// The normal-shutdown call: `Shutdown(&flags)` with flags 0, journaled.
     pub fn call_shutdown(&self) -> HRESULT {
         let obj = self.object.as_ptr() as *mut crate::com::mockmapi_provider;
-        let t0 = clock::now();
+        let slot = self.journal.begin(Event {
+            object: obj as usize,
+            ..self.event(EventType::ProviderCall, Method::Shutdown)
+        });
         let mut flags: u32 = 0;
         // SAFETY: the record holds a reference; slot 3 of every provider object is Shutdown (SPEC §1).
         let hr = unsafe {
@@ -309,35 +469,37 @@ impl ProviderRecord {
                 }
             }
         };
-        self.journal.record(Event {
-            hresult: hr,
-            duration: t0.elapsed(),
-            object: obj as usize,
-            ..self.event(EventType::ProviderCall, Method::Shutdown)
-        });
+        self.journal.complete(slot, |e| e.hresult = hr);
         hr
     }
 }
 
 impl Drop for ProviderRecord {
     fn drop(&mut self) {
-        let t0 = clock::now();
-        // SAFETY: this is the reference the runtime took in `add_provider`.
-        let result = unsafe { self.object.release() };
-        let duration: Duration = t0.elapsed();
-        match result {
-            Ok(count) => {
-                self.journal.record(Event {
-                    duration,
-                    object: self.object.as_ptr() as usize,
-                    message: Some(c_string(format!("reference count now {count}"))),
-                    ..self.event(EventType::ProviderCall, Method::Release)
-                });
-            }
-            Err(why) => self.problem(
-                Method::Release,
-                format!("cannot Release the provider: {why}"),
-            ),
+        let iface = *self.iface.get_mut();
+        if self.latch.is_exited() {
+            self.latch.kept.lock().push(Kept {
+                session: self.session,
+                kind: self.kind,
+                name: self.name.clone(),
+                object: self.object,
+                iface,
+                library: self.library.take(),
+            });
+            return;
+        }
+        let slot = self.journal.begin(Event {
+            object: self.object.as_ptr() as usize,
+            ..self.event(EventType::ProviderCall, Method::Release)
+        });
+        // SAFETY: the references the runtime took in `add_provider` and at the first QueryFastShutdown.
+        let result = unsafe { release_pair(iface, self.object) };
+        let problem = !matches!(result, Released::Count(_));
+        let text = describe_release(result);
+        self.journal
+            .complete(slot, |e| e.message = Some(c_string(text.clone())));
+        if problem {
+            self.problem(Method::Release, text);
         }
     }
 }

@@ -43,6 +43,11 @@ pub(crate) struct Files {
     loaded: bool,
     /// The error of the most recent load (configuration or `mockmapi_registry_load_file`), if it failed.
     last_error: Option<String>,
+    /// The configuration files failed to load: `MAPIInitialize` returns this HRESULT (with this text) until they
+    /// load (rule MM-CONFIG).
+    failure: Option<(HRESULT, String)>,
+    /// Errors already printed on stderr (each is printed once).
+    told: std::collections::HashSet<String>,
     /// The last discovery and the files it read as they were then: a reset reads the files again only when
     /// one of them changed.
     cache: Option<DiscoveryCache>,
@@ -199,10 +204,22 @@ impl Runtime {
         self.apply_config(&mut files, found, method);
     }
 
+    /// Why `MAPIInitialize` must fail: the configuration files did not load (rule MM-CONFIG). They are read
+    /// again first, since the file may have been fixed since.
+    pub(crate) fn config_failure(&self) -> Option<(HRESULT, String)> {
+        let failed = self.inner.files.lock().failure.is_some();
+        if !failed {
+            return None;
+        }
+        self.reload_config(Method::MAPIInitialize);
+        self.inner.files.lock().failure.clone()
+    }
+
     /// Stop reading configuration files: `set_config` fixed the configuration.
     pub(crate) fn fix_config(&self) {
         let mut files = self.inner.files.lock();
         files.discovery = None;
+        files.failure = None;
     }
 
     fn apply_config(
@@ -216,6 +233,27 @@ impl Runtime {
             let all: Vec<String> = found.errors.iter().map(ToString::to_string).collect();
             all.join("\n")
         });
+        files.failure = found.errors.first().map(|first| {
+            let hr = if first.kind == LoadErrorKind::NotFound {
+                MAPI_E_NOT_FOUND
+            } else {
+                E_INVALIDARG
+            };
+            (hr, files.last_error.clone().unwrap_or_default())
+        });
+        for e in &found.errors {
+            let text = e.to_string();
+            if files.told.insert(text.clone()) {
+                // Loud without any log setting: a test must not run silently under the defaults.
+                eprintln!(
+                    "mockmapi: {text}\nmockmapi: MAPIInitialize fails with {} until this file loads: fix it (or \
+                     unset MOCKMAPI_CONFIG / MOCKMAPI_REGISTRY), then call MAPIInitialize again or mockmapi_reset \
+                     [rule {}]",
+                    crate::com::hresult_display(files.failure.as_ref().map_or(E_INVALIDARG, |f| f.0)),
+                    crate::rules::CONFIGURATION
+                );
+            }
+        }
         tracing::info!(target: "mockmapi", "{}", found.describe());
         {
             let mut st = self.inner.state.lock();
@@ -234,7 +272,10 @@ impl Runtime {
             self.inner.journal.diagnostic(
                 method,
                 0,
-                format!("{e} (this file was not used: the built-in defaults stand in for it)"),
+                format!(
+                    "{e} (this file was not used; MAPIInitialize fails until it loads) [rule {}]",
+                    crate::rules::CONFIGURATION
+                ),
             );
         }
     }

@@ -107,7 +107,7 @@ impl SessionObject {
                     rt.journal.violation(
                         Method::AddRef,
                         self.id,
-                        format!("AddRef on session {} after its last Release; the object stays released", self.id),
+                        format!("AddRef on session {} after its last Release; the object stays released [rule {}]", self.id, crate::rules::COM_REFCOUNT),
                     );
                 }
                 0
@@ -117,13 +117,26 @@ impl SessionObject {
 
     fn release(&self) -> ULONG {
         match self.refs.release() {
-            Ok(n) => n,
+            Ok(n) => {
+                if let Some(rt) = self.runtime.upgrade().filter(|rt| rt.latch.is_exited()) {
+                    rt.journal.record(Event {
+                        session: self.id,
+                        message: Some(super::journal::c_string(format!(
+                            "Release after DoFastShutdown: allowed (the client drops what it holds on its way out; \
+                             no provider is called) [rule {}]; reference count now {n}",
+                            crate::rules::NOTHING_AFTER_DO
+                        ))),
+                        ..Event::new(EventType::ClientCall, Method::Release)
+                    });
+                }
+                n
+            }
             Err(RefError::OverRelease | RefError::Resurrect) => {
                 if let Some(rt) = self.runtime.upgrade() {
                     rt.journal.violation(
                         Method::Release,
                         self.id,
-                        format!("over-release: Release on session {} whose reference count is already 0", self.id),
+                        format!("over-release: Release on session {} whose reference count is already 0 [rule {}]", self.id, crate::rules::COM_REFCOUNT),
                     );
                 }
                 0

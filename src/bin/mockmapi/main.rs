@@ -69,9 +69,13 @@ enum Command {
         budget_ms: u64,
         /// Also run the exit test: fast shutdown in a child that exits at once after DoFastShutdown, then the
         /// library's `HRESULT mockmapi_exit_verify(void)` checks the data survived
-        /// (`mockmapi_exit_prepare`, if exported, runs first). On Windows the child is this command run again.
+        /// (`mockmapi_exit_prepare`, if exported, runs first). POSIX only.
         #[arg(long)]
         exit_test: bool,
+        /// How long the provider's code may run in all, in milliseconds; then the checking process is killed
+        /// and the check it was in fails (POSIX: the provider runs in a child process).
+        #[arg(long, default_value_t = 60000)]
+        timeout_ms: u64,
     },
 }
 
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
             format,
             budget_ms,
             exit_test,
+            timeout_ms,
         } => {
             let mut opts = Options::new(library);
             opts.kind = kind.map(|k| match k {
@@ -114,6 +119,7 @@ fn main() -> ExitCode {
             });
             opts.call_budget = std::time::Duration::from_millis(budget_ms);
             opts.exit_test = exit_test;
+            opts.timeout = std::time::Duration::from_millis(timeout_ms);
             match check_library(&opts) {
                 Ok(report) => {
                     match format {
