@@ -438,6 +438,54 @@ static void test_MM_FS_EXITED_notify_fan_out_under_way_stops_at_do_fast_shutdown
     mm_test_end();
 }
 
+/* Inside the transport's NotifyProcessShutdown: log the second session off, then let another thread's
+ * DoFastShutdown run to the end. */
+typedef struct teardown {
+    IMAPISession *other;
+    racer r;
+    int ran;
+} teardown;
+
+static void logoff_then_do(lp *self, char method) {
+    teardown *t = (teardown *)self->ctx;
+    if (method != 'N' || t->ran++) return;
+    t->other->lpVtbl->Logoff(t->other, 0, 0, 0);
+    pthread_t th;
+    if (pthread_create(&th, NULL, do_on_thread, &t->r) != 0) {
+        CHECK(0, "pthread_create");
+        return;
+    }
+    pthread_join(th, NULL);
+}
+
+/* The logged-off session's providers got Shutdown before the exit began; the Notify fan-out that was under way
+ * still held them when DoFastShutdown began. Dropping that fan-out afterwards must not Release them. */
+static void test_MM_FS_EXITED_no_release_from_a_fan_out_ending_after_do_fast_shutdown(void) {
+    fixture f;
+    teardown t;
+    memset(&t, 0, sizeof t);
+    if (fixture_setup(&f)) {
+        lp other;
+        lp_init(&other, MOCKMAPI_PROVIDER_STORE, "other", 1);
+        t.other = mm_logon("other");
+        if (t.other) CHECK_HR(lp_attach(t.other, &other), S_OK);
+        t.r.cs = f.cs;
+        f.xp.hook = logoff_then_do;
+        f.xp.ctx = &t;
+        CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
+        CHECK_HR(f.cs->lpVtbl->NotifyProcessShutdown(f.cs), S_OK);
+        CHECK_HR(t.r.hr, S_OK);
+        check_log(&other, "IQS", "logged off during Notify, then the process exited");
+        check_log(&f.ms, "IQD", "the exit began during Notify");
+        if (t.other) t.other->lpVtbl->Release(t.other);
+        client_drops_everything(&f);
+        mockmapi_reset();
+        check_log(&other, "IQSRR", "released by the harness's teardown");
+    }
+    client_drops_everything(&f);
+    mm_test_end();
+}
+
 static void test_MM_FS_POLICY_policy_2_calls_no_provider_and_says_how_many(void) {
     fixture f;
     if (fixture_setup(&f)) {
@@ -463,6 +511,7 @@ int main(void) {
     MM_RUN(test_MM_NS_ORDER_logoff_from_inside_query_fast_shutdown);
     MM_RUN(test_MM_FS_EXITED_second_do_fast_shutdown_during_the_fan_out_is_refused);
     MM_RUN(test_MM_FS_EXITED_notify_fan_out_under_way_stops_at_do_fast_shutdown);
+    MM_RUN(test_MM_FS_EXITED_no_release_from_a_fan_out_ending_after_do_fast_shutdown);
     MM_RUN(test_MM_FS_POLICY_policy_2_calls_no_provider_and_says_how_many);
     return mm_finish("fidelity");
 }

@@ -200,9 +200,14 @@ fn not_utf8() -> *const c_char {
     NOT_UTF8.as_ptr().cast()
 }
 
-/// An object whose lpVtbl is NULL (leaked: one per call, a handful per run).
+/// An object whose lpVtbl is NULL.
+struct NullVtable(IUnknown);
+// SAFETY: never written; the runtime only reads lpVtbl (and refuses it).
+unsafe impl Sync for NullVtable {}
+static NULL_VTABLE: NullVtable = NullVtable(IUnknown { lpVtbl: null() });
+
 fn null_vtable() -> *mut IUnknown {
-    Box::into_raw(Box::new(IUnknown { lpVtbl: null() }))
+    (&NULL_VTABLE.0 as *const IUnknown).cast_mut()
 }
 
 // ---- the rows ----

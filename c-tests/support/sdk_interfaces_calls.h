@@ -28,6 +28,10 @@ void mm_call_every_IMAPIControl(IMAPIControl *p, mm_seen_fn seen);
 void mm_call_every_IProviderAdmin(IProviderAdmin *p, mm_seen_fn seen);
 void mm_call_every_ITableData(ITableData *p, mm_seen_fn seen);
 void mm_call_every_IPropData(IPropData *p, mm_seen_fn seen);
+void mm_call_every_IMAPISupport(IMAPISupport *p, mm_seen_fn seen);
+void mm_call_every_IABLogon(IABLogon *p, mm_seen_fn seen);
+void mm_call_every_IXPLogon(IXPLogon *p, mm_seen_fn seen);
+void mm_call_every_IMSLogon(IMSLogon *p, mm_seen_fn seen);
 #ifdef __cplusplus
 }
 #endif

@@ -87,6 +87,24 @@ struct Impl_IPropData final : IPropData {
     MAPI_IMAPIPROP_METHODS(MM_IMPL)
     MAPI_IPROPDATA_METHODS(MM_IMPL)
 };
+struct Impl_IMAPISupport final : IMAPISupport {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IMAPISUPPORT_METHODS1(MM_IMPL)
+    MAPI_IMAPISUPPORT_METHODS2(MM_IMPL)
+    MAPI_IMAPISUPPORT_METHODS3(MM_IMPL)
+};
+struct Impl_IABLogon final : IABLogon {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IABLOGON_METHODS(MM_IMPL)
+};
+struct Impl_IXPLogon final : IXPLogon {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IXPLOGON_METHODS(MM_IMPL)
+};
+struct Impl_IMSLogon final : IMSLogon {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IMSLOGON_METHODS(MM_IMPL)
+};
 
 static void mm_check_every_interface() {
     {
@@ -478,5 +496,182 @@ static void mm_check_every_interface() {
         Impl_IPropData object;
         mm_expect_calls("IPropData", 15);
         mm_call_every_IPropData(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IMAPISupport, QueryInterface, 0);
+        MM_SLOT(IMAPISupport, AddRef, 1);
+        MM_SLOT(IMAPISupport, Release, 2);
+        MM_SLOT(IMAPISupport, GetLastError, 3);
+        MM_SLOT(IMAPISupport, GetMemAllocRoutines, 4);
+        MM_SLOT(IMAPISupport, Subscribe, 5);
+        MM_SLOT(IMAPISupport, Unsubscribe, 6);
+        MM_SLOT(IMAPISupport, Notify, 7);
+        MM_SLOT(IMAPISupport, ModifyStatusRow, 8);
+        MM_SLOT(IMAPISupport, OpenProfileSection, 9);
+        MM_SLOT(IMAPISupport, RegisterPreprocessor, 10);
+        MM_SLOT(IMAPISupport, NewUID, 11);
+        MM_SLOT(IMAPISupport, MakeInvalid, 12);
+        MM_SLOT(IMAPISupport, SpoolerYield, 13);
+        MM_SLOT(IMAPISupport, SpoolerNotify, 14);
+        MM_SLOT(IMAPISupport, CreateOneOff, 15);
+        MM_SLOT(IMAPISupport, SetProviderUID, 16);
+        MM_SLOT(IMAPISupport, CompareEntryIDs, 17);
+        MM_SLOT(IMAPISupport, OpenTemplateID, 18);
+        MM_SLOT(IMAPISupport, OpenEntry, 19);
+        MM_SLOT(IMAPISupport, GetOneOffTable, 20);
+        MM_SLOT(IMAPISupport, Address, 21);
+        MM_SLOT(IMAPISupport, Details, 22);
+        MM_SLOT(IMAPISupport, NewEntry, 23);
+        MM_SLOT(IMAPISupport, DoConfigPropsheet, 24);
+        MM_SLOT(IMAPISupport, CopyMessages, 25);
+        MM_SLOT(IMAPISupport, CopyFolder, 26);
+        MM_SLOT(IMAPISupport, DoCopyTo, 27);
+        MM_SLOT(IMAPISupport, DoCopyProps, 28);
+        MM_SLOT(IMAPISupport, DoProgressDialog, 29);
+        MM_SLOT(IMAPISupport, ReadReceipt, 30);
+        MM_SLOT(IMAPISupport, PrepareSubmit, 31);
+        MM_SLOT(IMAPISupport, ExpandRecips, 32);
+        MM_SLOT(IMAPISupport, UpdatePAB, 33);
+        MM_SLOT(IMAPISupport, DoSentMail, 34);
+        MM_SLOT(IMAPISupport, OpenAddressBook, 35);
+        MM_SLOT(IMAPISupport, Preprocess, 36);
+        MM_SLOT(IMAPISupport, CompleteMsg, 37);
+        MM_SLOT(IMAPISupport, StoreLogoffTransports, 38);
+        MM_SLOT(IMAPISupport, StatusRecips, 39);
+        MM_SLOT(IMAPISupport, WrapStoreEntryID, 40);
+        MM_SLOT(IMAPISupport, ModifyProfile, 41);
+        MM_SLOT(IMAPISupport, IStorageFromStream, 42);
+        MM_SLOT(IMAPISupport, GetSvcConfigSupportObj, 43);
+        Impl_IMAPISupport object;
+        mm_expect_calls("IMAPISupport", 41);
+        mm_call_every_IMAPISupport(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IABLogon, QueryInterface, 0);
+        MM_SLOT(IABLogon, AddRef, 1);
+        MM_SLOT(IABLogon, Release, 2);
+        MM_SLOT(IABLogon, GetLastError, 3);
+        MM_SLOT(IABLogon, Logoff, 4);
+        MM_SLOT(IABLogon, OpenEntry, 5);
+        MM_SLOT(IABLogon, CompareEntryIDs, 6);
+        MM_SLOT(IABLogon, Advise, 7);
+        MM_SLOT(IABLogon, Unadvise, 8);
+        MM_SLOT(IABLogon, OpenStatusEntry, 9);
+        MM_SLOT(IABLogon, OpenTemplateID, 10);
+        MM_SLOT(IABLogon, GetOneOffTable, 11);
+        MM_SLOT(IABLogon, PrepareRecips, 12);
+        Impl_IABLogon object;
+        mm_expect_calls("IABLogon", 10);
+        mm_call_every_IABLogon(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IXPLogon, QueryInterface, 0);
+        MM_SLOT(IXPLogon, AddRef, 1);
+        MM_SLOT(IXPLogon, Release, 2);
+        MM_SLOT(IXPLogon, AddressTypes, 3);
+        MM_SLOT(IXPLogon, RegisterOptions, 4);
+        MM_SLOT(IXPLogon, TransportNotify, 5);
+        MM_SLOT(IXPLogon, Idle, 6);
+        MM_SLOT(IXPLogon, TransportLogoff, 7);
+        MM_SLOT(IXPLogon, SubmitMessage, 8);
+        MM_SLOT(IXPLogon, EndMessage, 9);
+        MM_SLOT(IXPLogon, Poll, 10);
+        MM_SLOT(IXPLogon, StartMessage, 11);
+        MM_SLOT(IXPLogon, OpenStatusEntry, 12);
+        MM_SLOT(IXPLogon, ValidateState, 13);
+        MM_SLOT(IXPLogon, FlushQueues, 14);
+        Impl_IXPLogon object;
+        mm_expect_calls("IXPLogon", 12);
+        mm_call_every_IXPLogon(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IMSLogon, QueryInterface, 0);
+        MM_SLOT(IMSLogon, AddRef, 1);
+        MM_SLOT(IMSLogon, Release, 2);
+        MM_SLOT(IMSLogon, GetLastError, 3);
+        MM_SLOT(IMSLogon, Logoff, 4);
+        MM_SLOT(IMSLogon, OpenEntry, 5);
+        MM_SLOT(IMSLogon, CompareEntryIDs, 6);
+        MM_SLOT(IMSLogon, Advise, 7);
+        MM_SLOT(IMSLogon, Unadvise, 8);
+        MM_SLOT(IMSLogon, OpenStatusEntry, 9);
+        Impl_IMSLogon object;
+        mm_expect_calls("IMSLogon", 7);
+        mm_call_every_IMSLogon(&object, mm_seen);
+    }
+    {
+        MM_SLOT(ISequentialStream, QueryInterface, 0);
+        MM_SLOT(ISequentialStream, AddRef, 1);
+        MM_SLOT(ISequentialStream, Release, 2);
+        MM_SLOT(ISequentialStream, Read, 3);
+        MM_SLOT(ISequentialStream, Write, 4);
+    }
+    {
+        MM_SLOT(IStream, QueryInterface, 0);
+        MM_SLOT(IStream, AddRef, 1);
+        MM_SLOT(IStream, Release, 2);
+        MM_SLOT(IStream, Read, 3);
+        MM_SLOT(IStream, Write, 4);
+        MM_SLOT(IStream, Seek, 5);
+        MM_SLOT(IStream, SetSize, 6);
+        MM_SLOT(IStream, CopyTo, 7);
+        MM_SLOT(IStream, Commit, 8);
+        MM_SLOT(IStream, Revert, 9);
+        MM_SLOT(IStream, LockRegion, 10);
+        MM_SLOT(IStream, UnlockRegion, 11);
+        MM_SLOT(IStream, Stat, 12);
+        MM_SLOT(IStream, Clone, 13);
+    }
+    {
+        MM_SLOT(ILockBytes, QueryInterface, 0);
+        MM_SLOT(ILockBytes, AddRef, 1);
+        MM_SLOT(ILockBytes, Release, 2);
+        MM_SLOT(ILockBytes, ReadAt, 3);
+        MM_SLOT(ILockBytes, WriteAt, 4);
+        MM_SLOT(ILockBytes, Flush, 5);
+        MM_SLOT(ILockBytes, SetSize, 6);
+        MM_SLOT(ILockBytes, LockRegion, 7);
+        MM_SLOT(ILockBytes, UnlockRegion, 8);
+        MM_SLOT(ILockBytes, Stat, 9);
+    }
+    {
+        MM_SLOT(IEnumSTATSTG, QueryInterface, 0);
+        MM_SLOT(IEnumSTATSTG, AddRef, 1);
+        MM_SLOT(IEnumSTATSTG, Release, 2);
+        MM_SLOT(IEnumSTATSTG, Next, 3);
+        MM_SLOT(IEnumSTATSTG, Skip, 4);
+        MM_SLOT(IEnumSTATSTG, Reset, 5);
+        MM_SLOT(IEnumSTATSTG, Clone, 6);
+    }
+    {
+        MM_SLOT(IStorage, QueryInterface, 0);
+        MM_SLOT(IStorage, AddRef, 1);
+        MM_SLOT(IStorage, Release, 2);
+        MM_SLOT(IStorage, CreateStream, 3);
+        MM_SLOT(IStorage, OpenStream, 4);
+        MM_SLOT(IStorage, CreateStorage, 5);
+        MM_SLOT(IStorage, OpenStorage, 6);
+        MM_SLOT(IStorage, CopyTo, 7);
+        MM_SLOT(IStorage, MoveElementTo, 8);
+        MM_SLOT(IStorage, Commit, 9);
+        MM_SLOT(IStorage, Revert, 10);
+        MM_SLOT(IStorage, EnumElements, 11);
+        MM_SLOT(IStorage, DestroyElement, 12);
+        MM_SLOT(IStorage, RenameElement, 13);
+        MM_SLOT(IStorage, SetElementTimes, 14);
+        MM_SLOT(IStorage, SetClass, 15);
+        MM_SLOT(IStorage, SetStateBits, 16);
+        MM_SLOT(IStorage, Stat, 17);
+    }
+    {
+        MM_SLOT(IMalloc, QueryInterface, 0);
+        MM_SLOT(IMalloc, AddRef, 1);
+        MM_SLOT(IMalloc, Release, 2);
+        MM_SLOT(IMalloc, Alloc, 3);
+        MM_SLOT(IMalloc, Realloc, 4);
+        MM_SLOT(IMalloc, Free, 5);
+        MM_SLOT(IMalloc, GetSize, 6);
+        MM_SLOT(IMalloc, DidAlloc, 7);
+        MM_SLOT(IMalloc, HeapMinimize, 8);
     }
 }

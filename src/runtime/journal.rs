@@ -397,7 +397,7 @@ struct JournalFile {
 pub struct Slot {
     index: usize,
     epoch: u64,
-    started: std::time::Instant,
+    started: super::clock::Stamp,
 }
 
 /// The published events, in sequence order, as a reader sees them under the reader lock.
@@ -562,7 +562,7 @@ impl Journal {
     /// and a call that never returns still shows). Client calls and provider calls both use it; complete it with
     /// [`Journal::finish`] or [`Journal::complete`].
     pub fn begin(&self, event: Event) -> Slot {
-        let started = std::time::Instant::now();
+        let started = super::clock::now();
         let (seq, epoch) = self.push(Event {
             pending: true,
             ..event

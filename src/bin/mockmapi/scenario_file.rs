@@ -116,7 +116,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, String> {
         .result
         .as_deref()
         .map(|r| hresult(r, "expect.result"))
-        .transpose()?;
+        .transpose()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
 
     Ok(Parsed {
         scenario,

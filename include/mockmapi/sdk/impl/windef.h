@@ -57,15 +57,120 @@
 #ifndef VOID
 #define VOID void
 #endif
+/* MSVC's keyword spellings, mapped for gcc and clang. Calling conventions are the platform's C one here. */
 #ifndef __stdcall
 #define __stdcall
+#endif
+#ifndef _stdcall
+#define _stdcall
 #endif
 #ifndef __cdecl
 #define __cdecl
 #endif
-#ifndef __declspec
-#define __declspec(attributes)
+#ifndef _cdecl
+#define _cdecl
 #endif
+#ifndef __fastcall
+#define __fastcall
+#endif
+#ifndef _fastcall
+#define _fastcall
+#endif
+#ifndef __thiscall
+#define __thiscall
+#endif
+#ifndef __forceinline
+#define __forceinline inline __attribute__((always_inline))
+#endif
+#ifndef __inline
+#define __inline inline
+#endif
+#ifndef _inline
+#define _inline inline
+#endif
+#ifndef __int8
+#define __int8 char
+#endif
+#ifndef __int16
+#define __int16 short
+#endif
+#ifndef __int32
+#define __int32 int
+#endif
+#ifndef __int64
+#define __int64 long long
+#endif
+#ifndef __w64
+#define __w64
+#endif
+#ifndef __ptr32
+#define __ptr32
+#endif
+#ifndef __ptr64
+#define __ptr64
+#endif
+#ifndef __unaligned
+#define __unaligned
+#endif
+#ifndef UNALIGNED
+#define UNALIGNED
+#endif
+#ifndef __pragma
+#define __pragma(x) _Pragma(#x)
+#endif
+#ifndef __noop
+#define __noop(...) ((void)0)
+#endif
+#ifndef __assume
+#define __assume(e) ((void)0)
+#endif
+/* __declspec(x) becomes the gcc/clang attribute for x; an unknown x is a compile error naming
+ * MOCKMAPI_DECLSPEC_x, so nothing is silently dropped that would change the program. */
+#ifndef __declspec
+#define __declspec(x) MOCKMAPI_DECLSPEC_##x
+#endif
+#define MOCKMAPI_DECLSPEC_dllexport __attribute__((visibility("default")))
+#define MOCKMAPI_DECLSPEC_dllimport
+#define MOCKMAPI_DECLSPEC_noinline __attribute__((noinline))
+#define MOCKMAPI_DECLSPEC_noreturn __attribute__((noreturn))
+#define MOCKMAPI_DECLSPEC_nothrow
+#define MOCKMAPI_DECLSPEC_novtable
+#define MOCKMAPI_DECLSPEC_selectany __attribute__((weak))
+#define MOCKMAPI_DECLSPEC_thread __thread
+#define MOCKMAPI_DECLSPEC_deprecated __attribute__((deprecated))
+#define MOCKMAPI_DECLSPEC_restrict
+#define MOCKMAPI_DECLSPEC_noalias
+#define MOCKMAPI_DECLSPEC_naked __attribute__((naked))
+#define MOCKMAPI_DECLSPEC_align(n) __attribute__((aligned(n)))
+#define MOCKMAPI_DECLSPEC_uuid(guid)
+#define MOCKMAPI_DECLSPEC_property(...)
+
+/* The platform macros MSVC defines, as it would for this target (the SDK's headers test them); _WIN32 is not
+ * defined: C libraries take it to mean the Windows C runtime. */
+#if defined(__x86_64__) || defined(__amd64__)
+#ifndef _M_X64
+#define _M_X64 100
+#endif
+#ifndef _M_AMD64
+#define _M_AMD64 100
+#endif
+#elif defined(__i386__)
+#ifndef _M_IX86
+#define _M_IX86 600
+#endif
+#elif defined(__aarch64__)
+#ifndef _M_ARM64
+#define _M_ARM64 1
+#endif
+#elif defined(__arm__)
+#ifndef _M_ARM
+#define _M_ARM 7
+#endif
+#endif
+#if (defined(__x86_64__) || defined(__aarch64__)) && !defined(_WIN64)
+#define _WIN64 1
+#endif
+
 #define WINAPI
 #define WINAPIV
 #define APIENTRY
