@@ -63,8 +63,15 @@ fn compile(cc: &str, root: &Path, src: &Path, lib: &Path) -> Result<(), String> 
     if !src.exists() {
         return Err(format!("{} is missing", src.display()));
     }
-    let status = Command::new(cc)
-        .args(["-std=c11", "-shared", "-fPIC", "-pthread", "-O1", "-I"])
+    let mut cmd = Command::new(cc);
+    cmd.args(["-std=c11", "-shared", "-fPIC", "-pthread", "-O1"]);
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("macos") {
+        // The providers resolve MAPI symbols against the program that loads them; macOS's linker refuses
+        // undefined symbols in a shared library unless told to look them up at load time.
+        cmd.args(["-undefined", "dynamic_lookup"]);
+    }
+    let status = cmd
+        .arg("-I")
         .arg(root.join("include/mockmapi/sdk"))
         .arg(src)
         .arg("-o")

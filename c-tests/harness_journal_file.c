@@ -1,10 +1,7 @@
 /* MOCKMAPI_JOURNAL=path writes the journal as JSON Lines at every mockmapi_reset (and at process exit). */
 #define _POSIX_C_SOURCE 200809L
+#include "mm_portable.h"
 #include "mm_test.h"
-
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
@@ -22,9 +19,16 @@ static int count_lines(const char *s) {
     return n;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "child") == 0) {
+        /* The child run (below): log on and end normally; the runtime writes its journal at exit. */
+        MAPIInitialize(NULL);
+        IMAPISession *c = NULL;
+        MAPILogonEx(0, (LPTSTR) "written-at-exit", NULL, 0, &c);
+        exit(0);
+    }
     /* Before the first mockmapi call: the runtime reads the variable when it starts. */
-    setenv("MOCKMAPI_JOURNAL", "journal.jsonl", 1);
+    mm_setenv("MOCKMAPI_JOURNAL", "journal.jsonl");
     tp_provider xp;
     tp_init(&xp, MOCKMAPI_PROVIDER_TRANSPORT, "xp \"quoted\"", 1);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
@@ -56,16 +60,7 @@ int main(void) {
     CHECK(text && count_lines(text) == before + 2, "appended, not rewritten");
     /* When the process ends normally (exit, not _exit), what is left in the journal is written too: a child that
      * logs on and exits appends its events. */
-    pid_t child = fork();
-    if (child == 0) {
-        MAPIInitialize(NULL);
-        IMAPISession *c = NULL;
-        MAPILogonEx(0, (LPTSTR) "written-at-exit", NULL, 0, &c);
-        exit(0);
-    }
-    int status = 0;
-    CHECK(child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0,
-          "the child ran and exited normally");
+    CHECK(mm_run_self(argv[0], "child") == 0, "the child ran and exited normally");
     text = slurp("journal.jsonl");
     CHECK(text && strstr(text, "profile 'written-at-exit'") != NULL, "the child's journal was written at exit");
     return mm_finish("harness_journal_file");

@@ -2,6 +2,7 @@
  * providers need no library; a missing library makes the logon fail with MAPI_E_LOGON_FAILED and a diagnostic
  * that names it. */
 #define _POSIX_C_SOURCE 200809L
+#include "mm_portable.h"
 #include "mm_test.h"
 
 static const char CONFIG[] =
@@ -27,7 +28,7 @@ int main(void) {
         fputs(CONFIG, f);
         fclose(f);
     }
-    setenv("MOCKMAPI_CONFIG", "profiles.yaml", 1);
+    mm_setenv("MOCKMAPI_CONFIG", "profiles.yaml");
 
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     IMAPISession *s = NULL;

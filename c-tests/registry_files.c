@@ -7,7 +7,8 @@
  * The fixtures are found through MOCKMAPI_SOURCE_DIR, which the test driver (tests/c_suite.rs) defines; the
  * program runs in a temporary working directory of its own.
  */
-#define _POSIX_C_SOURCE 200112L /* setenv, unsetenv */
+#define _POSIX_C_SOURCE 200809L
+#include "mm_portable.h"
 #include "mm_test.h"
 
 #ifndef MOCKMAPI_SOURCE_DIR
@@ -16,16 +17,7 @@
 #define FIXTURE(name) MOCKMAPI_SOURCE_DIR "/c-tests/fixtures/" name
 #define EXAMPLE(name) MOCKMAPI_SOURCE_DIR "/config/examples/" name
 
-static void set_env(const char *name, const char *value) {
-#ifdef _WIN32
-    _putenv_s(name, value ? value : "");
-#else
-    if (value)
-        setenv(name, value, 1);
-    else
-        unsetenv(name);
-#endif
-}
+static void set_env(const char *name, const char *value) { mm_setenv(name, value); }
 
 static uint32_t behavior(void) {
     uint32_t b = 99;

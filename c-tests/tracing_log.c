@@ -1,9 +1,8 @@
 /* MOCKMAPI_LOG=debug prints the runtime's decisions to stderr: which provider, which policy value and where
  * it came from, why the answer is what it is. */
 #define _POSIX_C_SOURCE 200809L
+#include "mm_portable.h"
 #include "mm_test.h"
-
-#include <unistd.h>
 
 static char *read_all(const char *path) {
     static char buf[1 << 16];
@@ -17,7 +16,7 @@ static char *read_all(const char *path) {
 
 int main(void) {
     /* stderr goes to a file this program reads back; failures are reported on stdout. */
-    setenv("MOCKMAPI_LOG", "debug", 1);
+    mm_setenv("MOCKMAPI_LOG", "debug");
     if (!freopen("trace.txt", "w", stderr)) return 2;
     tp_provider ms;
     tp_init(&ms, MOCKMAPI_PROVIDER_STORE, "traced store", 1);

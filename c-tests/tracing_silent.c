@@ -1,9 +1,10 @@
 /* Without MOCKMAPI_LOG the runtime prints nothing, even on violations and diagnostics. */
 #define _POSIX_C_SOURCE 200809L
+#include "mm_portable.h"
 #include "mm_test.h"
 
 int main(void) {
-    unsetenv("MOCKMAPI_LOG");
+    mm_setenv("MOCKMAPI_LOG", NULL);
     if (!freopen("stderr.txt", "w", stderr)) return 2;
     MAPIInitialize(NULL);
     IMAPISession *s = NULL;

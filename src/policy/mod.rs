@@ -3,6 +3,8 @@
 //! Pure data in, decision out: nothing here knows about COM or sessions. The loaders read files
 //! (`load`, `yaml`, `regfile`, `config`) and return a whole new hive or an error, never a part of one.
 
+#[cfg(test)]
+mod backend_cases;
 pub mod config;
 pub mod hive;
 pub mod load;

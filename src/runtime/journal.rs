@@ -252,7 +252,21 @@ pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
     }
 }
 
-#[cfg(not(unix))]
+/// Windows: `fd` is a C runtime descriptor (binary mode; `_write` does not buffer).
+#[cfg(windows)]
+pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        let len = bytes.len().min(1 << 30) as libc::c_uint;
+        // SAFETY: writing from a valid buffer to a descriptor the caller owns.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), len) };
+        if n <= 0 {
+            return;
+        }
+        bytes = &bytes[n as usize..];
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
 pub(crate) fn write_all_fd(_fd: i32, _bytes: &[u8]) {}
 
 /// A provider's display name as a C string, shared by its provider record and every event that names it: an

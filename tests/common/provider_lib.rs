@@ -7,6 +7,15 @@ use std::process::Command;
 use std::sync::Mutex;
 
 /// The library built with `define` (`None`: the correct provider).
+/// A provider library resolves the MAPI symbols it uses (`IID_*`, `MAPIAllocateBuffer`) against the program
+/// that loads it. ELF linkers leave undefined symbols of a shared library for load time; macOS's linker refuses
+/// them unless told to look them up when the library is loaded.
+const MACOS_HOST_SYMBOLS: &[&str] = if cfg!(target_os = "macos") {
+    &["-undefined", "dynamic_lookup"]
+} else {
+    &[]
+};
+
 pub fn test_provider(define: Option<&str>) -> PathBuf {
     static BUILT: Mutex<Option<HashMap<String, PathBuf>>> = Mutex::new(None);
     let key = define.unwrap_or("OK").to_owned();
@@ -21,7 +30,8 @@ pub fn test_provider(define: Option<&str>) -> PathBuf {
     cmd.args([
         "-std=c11", "-shared", "-fPIC", "-Wall", "-Wextra", "-Werror", "-I",
     ])
-    .arg(root.join("include"));
+    .arg(root.join("include"))
+    .args(MACOS_HOST_SYMBOLS);
     if let Some(d) = define {
         cmd.arg(format!("-D{d}"));
     }
@@ -79,6 +89,7 @@ pub fn example_provider(name: &str) -> PathBuf {
             "-I",
         ])
         .arg(root.join("include/mockmapi/sdk"))
+        .args(MACOS_HOST_SYMBOLS)
         .arg(&src)
         .arg("-o")
         .arg(&out)

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Build mockmapi for 64- and 32-bit Windows on Debian 12 and run its tests under Wine:
+#   clippy for the Windows target (-D warnings), the Rust unit tests under Wine, the C/C++ suite built with
+#   mingw-w64 against the static library and the DLL and run under Wine, and `mockmapi.exe check` (with its
+#   exit test) on a provider DLL.
+# Usage (as root, installs what it needs):  ci/windows.sh [x86_64] [i686]      (default: both)
+# Everything it builds goes to target/windows/ (the Wine prefix too); nothing else is cached.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+arches=("$@")
+[ ${#arches[@]} -gt 0 ] || arches=(x86_64 i686)
+started=$SECONDS
+step() { echo "== Windows: $* ($((SECONDS - started)) s)"; }
+
+# ---- packages: Debian's rustc-web 1.96 with the standard library sources (to build std for Windows),
+# mingw-w64 (C/C++ compilers and linkers for both targets), Wine 64- and 32-bit.
+need=()
+for p in rustc-web rust-web-src cargo-web libstd-rust-web-dev rust-web-clippy gcc-mingw-w64 g++-mingw-w64 \
+    wine wine64 wine32:i386; do
+    dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    step "installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    dpkg --add-architecture i386
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# Debian's cargo and rustc first (rustup's proxies earlier in PATH would pick another compiler). The C suite's
+# driver is a host program: it keeps the caller's cargo, whose host build `cargo test` has already made.
+host_path=$PATH
+export PATH=/usr/bin:$PATH
+export RUSTC_BOOTSTRAP=1 # -Zbuild-std: Debian ships the standard library's sources, not Windows builds of it
+target_dir=$root/target/windows
+build=(-Zbuild-std=std,panic_abort --target-dir "$target_dir")
+mkdir -p "$target_dir"
+
+export WINEPREFIX=$target_dir/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    step "creating the Wine prefix"
+    wineboot --init >/dev/null 2>&1
+fi
+# No debugger and no dialog when a program crashes: the exit test's child is expected to, in one test.
+wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Auto /t REG_SZ /d 0 /f >/dev/null 2>&1
+wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /t REG_SZ /d '' /f \
+    >/dev/null 2>&1
+wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null 2>&1
+
+for arch in "${arches[@]}"; do
+    triple=$arch-pc-windows-gnu
+    var=$(echo "$triple" | tr 'a-z-' 'A-Z_')
+    export "CARGO_TARGET_${var}_LINKER=$arch-w64-mingw32-gcc" "CARGO_TARGET_${var}_RUNNER=wine"
+    export "CC_${triple//-/_}=$arch-w64-mingw32-gcc" "CXX_${triple//-/_}=$arch-w64-mingw32-g++"
+    if [ "$arch" = i686 ]; then
+        # build-std does not make the i686 start/end objects (rsbegin.o, rsend.o): compile them from the
+        # standard library's sources.
+        rt=$target_dir/rtstartup-i686
+        mkdir -p "$rt"
+        for f in rsbegin rsend; do
+            rustc --crate-type=lib --emit=obj -C panic=abort -O --target "$triple" \
+                /usr/lib/rustlib/src/rust/library/rtstartup/$f.rs -o "$rt/$f.o"
+        done
+        export "CARGO_TARGET_${var}_RUSTFLAGS=-L native=$rt"
+        system=$WINEPREFIX/drive_c/windows/syswow64
+    else
+        system=$WINEPREFIX/drive_c/windows/system32
+    fi
+    # Wine 8.0 lacks bcryptprimitives.dll, which Rust's standard library imports (ProcessPrng).
+    "$arch-w64-mingw32-gcc" -O2 -shared -Wl,--kill-at -o "$system/bcryptprimitives.dll" ci/bcryptprimitives.c \
+        -ladvapi32
+
+    step "$triple: clippy -D warnings"
+    /usr/bin/cargo-clippy clippy "${build[@]}" --target "$triple" --all-targets -- -D warnings
+    step "$triple: build"
+    cargo build "${build[@]}" --target "$triple" --lib --bins
+    out=$target_dir/$triple/debug
+    step "$triple: Rust unit tests under Wine"
+    cargo test "${build[@]}" --target "$triple" --lib
+
+    # The mingw-w64 runtime DLL the C programs use (winpthread), found by Wine through WINEPATH.
+    pthread_dir=$(dirname "$("$arch-w64-mingw32-gcc" -print-file-name=libwinpthread-1.dll)")
+    step "$triple: C/C++ suite under Wine (static library and DLL)"
+    PATH=$host_path MOCKMAPI_CTEST_TARGET=$triple MOCKMAPI_CTEST_LIBS=$out WINEPATH="$pthread_dir" \
+        cargo test --test c_suite
+
+    step "$triple: mockmapi.exe check --exit-test on a provider DLL"
+    provider=$target_dir/$triple/test_provider.dll
+    "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -shared -Iinclude c-tests/providers/test_provider.c \
+        -o "$provider" -L"$out" -lmockmapi
+    WINEPATH="$out" wine "$out/mockmapi.exe" check "$provider" --kind transport --exit-test
+done
+step "passed"
