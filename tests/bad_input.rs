@@ -1758,7 +1758,8 @@ fn render(rows: &[Row]) -> String {
             or is over a documented limit, registry paths and names over the Windows registry's limits, and a\n   \
             COM object used after its last `Release` — `E_INVALIDARG` (`E_POINTER` for QueryInterface's\n   \
             `ppvObject`, `MAPI_E_INVALID_OBJECT` for a call through a released session).\n\
-         2. **The exited state** (a client `DoFastShutdown` reached providers) — `MAPI_E_CALL_FAILED`.\n\
+         2. **The exited state** (from the moment a client `DoFastShutdown` starts calling providers; RULES.md\n   \
+            `MM-FS-EXITED`) — `MAPI_E_CALL_FAILED`.\n\
          3. **The object's own state**: a session from before `mockmapi_reset`, or logged off (by `Logoff` or by the\n   \
             last `MAPIUninitialize`) — `MAPI_E_CALL_FAILED` (SPEC §5).\n\
          4. **MAPI initialized** — `MAPI_E_NOT_INITIALIZED` before the first `MAPIInitialize` or after the last\n   \

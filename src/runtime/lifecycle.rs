@@ -108,6 +108,8 @@ impl Inner {
 /// last `Arc` goes). If a client `DoFastShutdown` began meanwhile (another thread), the remaining providers get
 /// nothing: the process is exiting.
 fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
+    // Under a pass: a DoFastShutdown beginning meanwhile waits for this to end (see `provider::ExitLatch`).
+    let _pass = rt.latch.pass();
     let mut skipped = 0;
     for record in entry.into_providers() {
         if rt.latch.is_exited() {
@@ -143,6 +145,7 @@ struct Loaded {
 
 /// Give back the references of providers loaded for a logon that failed (kept, not released, once exited).
 fn release_loaded(rt: &Inner, loaded: Vec<Loaded>) {
+    let _pass = rt.latch.pass();
     for l in loaded {
         if rt.latch.is_exited() {
             rt.latch
@@ -322,6 +325,9 @@ impl Runtime {
         profile: Option<&str>,
     ) -> Result<(u32, *mut IMAPISession, String), HRESULT> {
         let rt = &self.inner;
+        // Under a pass: provider entry points run before any DoFastShutdown that begins meanwhile calls a
+        // provider (see `provider::ExitLatch`).
+        let _pass = rt.latch.pass();
         let (name, plan, has_profiles) = {
             let st = rt.state.lock();
             rt.gate(&st, Method::MAPILogonEx, 0)?;
@@ -492,6 +498,9 @@ impl Runtime {
                 super::provider::MAX_NAME_BYTES
             ));
         }
+        // Under a pass: the AddRef below (and a Release if the session went meanwhile) run before any
+        // DoFastShutdown that begins meanwhile calls a provider (see `provider::ExitLatch`).
+        let _pass = rt.latch.pass();
         let id = {
             let st = rt.state.lock();
             let Some(obj) = find_object(&st.objects, session as *const c_void)
