@@ -1827,6 +1827,20 @@ fn every_bad_input_gets_its_documented_answer_and_the_table_matches() {
                 r.violation
             ));
         }
+        // Rule MM-ARGS (RULES.md): every violation names the rule it breaks, by an id RULES.md defines.
+        let text = mockmapi::ffi::runtime().journal().render();
+        for line in text.lines().filter(|l| l.contains("VIOLATION")) {
+            let named = line
+                .split("[rule ")
+                .nth(1)
+                .and_then(|rest| rest.split(']').next())
+                .and_then(mockmapi::rules::find);
+            if named.is_none() {
+                failures.push(format!(
+                    "{what}: a violation without a rule id defined in RULES.md: {line}"
+                ));
+            }
+        }
         // SAFETY: as above.
         if r.answer.starts_with("E_") && unsafe { dump() } != hive_before {
             failures.push(format!(

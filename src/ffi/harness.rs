@@ -554,7 +554,10 @@ unsafe fn exit_test(
             return rt.reject(
                 Method::ExitTest,
                 crate::com::MAPI_E_CALL_FAILED,
-                format!("mockmapi_exit_test: {why}"),
+                format!(
+                    "mockmapi_exit_test: {why} [rule {}]",
+                    crate::rules::EXIT_TEST
+                ),
             )
         }
     };
@@ -595,7 +598,8 @@ unsafe fn exit_test(
     rt.reject(
         Method::ExitTest,
         crate::com::MAPI_E_NO_SUPPORT,
-        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS",
+        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS \
+         [rule MM-EXIT-TEST]",
     )
 }
 

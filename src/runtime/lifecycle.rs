@@ -41,8 +41,9 @@ impl Inner {
                 method,
                 obj.id,
                 format!(
-                    "{} on a session from before mockmapi_reset; log on again",
-                    method.name()
+                    "{} on a session from before mockmapi_reset; log on again [rule {}]",
+                    method.name(),
+                    crate::rules::LOGGED_OFF_SESSION
                 ),
             );
             return Err(MAPI_E_CALL_FAILED);
@@ -72,7 +73,7 @@ impl Inner {
             self.journal.violation(
                 Method::Logoff,
                 obj.id,
-                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on)"),
+                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on) [rule {}]", crate::rules::ARGUMENTS),
             );
             self.journal.finish(slot, E_INVALIDARG, None);
             return E_INVALIDARG;
@@ -129,6 +130,15 @@ fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
                 crate::rules::NOTHING_AFTER_DO
             ),
         );
+    }
+}
+
+/// A violation message with the id of the rule it breaks (RULES.md), unless it already names one.
+pub(crate) fn with_rule(message: String, rule: &str) -> String {
+    if message.contains("[rule ") {
+        message
+    } else {
+        format!("{message} [rule {rule}]")
     }
 }
 
@@ -474,7 +484,11 @@ impl Runtime {
     ) -> (HRESULT, Option<String>) {
         let rt = &self.inner;
         let bad = |msg: String| {
-            rt.journal.violation(Method::AddProvider, 0, msg);
+            rt.journal.violation(
+                Method::AddProvider,
+                0,
+                with_rule(msg, crate::rules::ARGUMENTS),
+            );
             (E_INVALIDARG, None)
         };
         if session.is_null() {
@@ -549,7 +563,10 @@ impl Runtime {
             rt.journal.violation(
                 Method::AddProvider,
                 id,
-                format!("session {id} was logged off while the provider was being added"),
+                format!(
+                    "session {id} was logged off while the provider was being added [rule {}]",
+                    crate::rules::LOGGED_OFF_SESSION
+                ),
             );
             return (MAPI_E_CALL_FAILED, None);
         }
@@ -723,7 +740,8 @@ impl Runtime {
                 Method::Registry,
                 0,
                 format!(
-                    "Office version '{version}' is not a version number such as 16.0, 15.0 or 14.0"
+                    "Office version '{version}' is not a version number such as 16.0, 15.0 or 14.0 [rule {}]",
+                    crate::rules::ARGUMENTS
                 ),
             );
             return E_INVALIDARG;
@@ -758,7 +776,11 @@ impl Runtime {
         match e {
             RegistryError::NotFound(_) => MAPI_E_NOT_FOUND,
             RegistryError::BadKeyPath(msg) => {
-                self.inner.journal.violation(Method::Registry, 0, msg);
+                self.inner.journal.violation(
+                    Method::Registry,
+                    0,
+                    with_rule(msg, crate::rules::ARGUMENTS),
+                );
                 E_INVALIDARG
             }
         }
@@ -776,9 +798,14 @@ impl Runtime {
         self.inner.gate(&st, method, 0)
     }
 
-    /// Record a violation for bad input detected by a caller (the FFI layer's argument checks).
+    /// Record a violation for bad input detected by a caller (the FFI layer's argument checks): rule
+    /// `MM-ARGS` unless the message names another rule.
     pub fn reject(&self, method: Method, hr: HRESULT, message: impl Into<String>) -> HRESULT {
-        self.inner.journal.violation(method, 0, message);
+        self.inner.journal.violation(
+            method,
+            0,
+            with_rule(message.into(), crate::rules::ARGUMENTS),
+        );
         hr
     }
 

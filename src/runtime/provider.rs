@@ -344,7 +344,7 @@ fn describe_release(r: Released) -> String {
         Released::Count(n) => format!("reference count now {n}"),
         Released::InterfaceFreedObject => "releasing the IMAPIProviderShutdown the runtime held brought the count \
              to 0 before the runtime released its own reference to the provider object: QueryInterface \
-             returned S_OK without AddRef (the provider object was not released again)"
+             returned S_OK without AddRef (the provider object was not released again) [rule MM-COM-QI]"
             .to_owned(),
         Released::Failed(why) => format!("cannot Release the provider: {why}"),
     }
