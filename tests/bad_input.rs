@@ -277,6 +277,49 @@ fn rows() -> Vec<Row> {
         ),
         row!(
             "MAPILogonEx",
+            "profile name over MOCKMAPI_MAX_PROFILE_NAME_CHARS (65 characters)",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                let name = long(65);
+                hr(MAPILogonEx(0, name.as_ptr().cast_mut(), null_mut(), 0, &mut p))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
+            "profile name of 1 MiB, before MAPIInitialize",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let mut p = null_mut();
+                let name = long(1 << 20);
+                hr(MAPILogonEx(0, name.as_ptr().cast_mut(), null_mut(), 0, &mut p))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
+            "MAPI_UNICODE profile name over MOCKMAPI_MAX_PROFILE_NAME_CHARS",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                let mut wide: Vec<libc::wchar_t> = vec![b'w' as libc::wchar_t; 4096];
+                wide.push(0);
+                hr(MAPILogonEx(
+                    0,
+                    wide.as_mut_ptr().cast(),
+                    null_mut(),
+                    MAPI_UNICODE,
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
             "before MAPIInitialize",
             "MAPI_E_NOT_INITIALIZED",
             true,
@@ -920,6 +963,30 @@ fn rows() -> Vec<Row> {
             ))
         ),
         row!(
+            "mockmapi_registry_set_string",
+            "data over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES (524,288 characters: 1 MiB + 2 bytes in UTF-16)",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi_registry_set_string(
+                KEY.as_ptr(),
+                VALUE.as_ptr(),
+                long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 2).as_ptr()
+            ))
+        ),
+        row!(
+            "mockmapi_registry_set_expand_string",
+            "data over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi_registry_set_expand_string(
+                KEY.as_ptr(),
+                VALUE.as_ptr(),
+                long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 2).as_ptr()
+            ))
+        ),
+        row!(
             "mockmapi_registry_set_expand_string",
             "data not UTF-8",
             "E_INVALIDARG",
@@ -957,6 +1024,39 @@ fn rows() -> Vec<Row> {
                     VALUE.as_ptr(),
                     a.as_ptr(),
                     2,
+                ))
+            }
+        ),
+        row!(
+            "mockmapi_registry_set_multi_string",
+            "strings over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES together",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let half = long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 4);
+                let a = [half.as_ptr(), half.as_ptr()];
+                hr(mockmapi_registry_set_multi_string(
+                    KEY.as_ptr(),
+                    VALUE.as_ptr(),
+                    a.as_ptr(),
+                    2,
+                ))
+            }
+        ),
+        row!(
+            "mockmapi_registry_set_binary",
+            "size over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let data = vec![0u8; MOCKMAPI_MAX_REGISTRY_VALUE_BYTES + 1];
+                hr(mockmapi_registry_set_binary(
+                    KEY.as_ptr(),
+                    VALUE.as_ptr(),
+                    data.as_ptr(),
+                    data.len(),
                 ))
             }
         ),
@@ -1758,7 +1858,8 @@ fn render(rows: &[Row]) -> String {
             or is over a documented limit, registry paths and names over the Windows registry's limits, and a\n   \
             COM object used after its last `Release` — `E_INVALIDARG` (`E_POINTER` for QueryInterface's\n   \
             `ppvObject`, `MAPI_E_INVALID_OBJECT` for a call through a released session).\n\
-         2. **The exited state** (a client `DoFastShutdown` reached providers) — `MAPI_E_CALL_FAILED`.\n\
+         2. **The exited state** (from the moment a client `DoFastShutdown` starts calling providers; RULES.md\n   \
+            `MM-FS-EXITED`) — `MAPI_E_CALL_FAILED`.\n\
          3. **The object's own state**: a session from before `mockmapi_reset`, or logged off (by `Logoff` or by the\n   \
             last `MAPIUninitialize`) — `MAPI_E_CALL_FAILED` (SPEC §5).\n\
          4. **MAPI initialized** — `MAPI_E_NOT_INITIALIZED` before the first `MAPIInitialize` or after the last\n   \
@@ -1766,10 +1867,12 @@ fn render(rows: &[Row]) -> String {
          5. **The lookup** — `MAPI_E_NOT_FOUND` for an absent value, key, file or event (not a violation).\n\n\
          ## Limits\n\n\
          | what | limit | answer |\n|---|---|---|\n\
-         | registry key name (between two `\\\\`) | 255 UTF-16 characters | `E_INVALIDARG` |\n\
-         | registry key depth | 512 keys below the hive root | `E_INVALIDARG` |\n\
-         | registry key path, hive name included | 32,767 UTF-16 characters | `E_INVALIDARG` |\n\
-         | registry value name | 16,383 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry key name (between two `\\\\`; `MOCKMAPI_MAX_REGISTRY_KEY_NAME_CHARS`) | 255 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry key depth (`MOCKMAPI_MAX_REGISTRY_KEY_DEPTH`) | 512 keys below the hive root | `E_INVALIDARG` |\n\
+         | registry key path, hive name included (`MOCKMAPI_MAX_REGISTRY_KEY_PATH_CHARS`) | 32,767 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry value name (`MOCKMAPI_MAX_REGISTRY_VALUE_NAME_CHARS`) | 16,383 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry value data (`MOCKMAPI_MAX_REGISTRY_VALUE_BYTES`) | 1 MiB as Windows stores it (strings in UTF-16 with their NULs): the registry's standard-format limit | `E_INVALIDARG` |\n\
+         | profile name (`MOCKMAPI_MAX_PROFILE_NAME_CHARS`) | 64 characters (MAPI's `cchProfileNameMax`), in `MAPILogonEx` and the configuration file | `E_INVALIDARG` |\n\
          | registry, configuration or scenario file | 16 MiB, a regular file (no FIFO, device, socket, directory) | `E_INVALIDARG` |\n\
          | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8 | `E_INVALIDARG` |\n\
          | one MAPI buffer (`MOCKMAPI_MAX_BUFFER_BYTES`) | 256 MiB | `MAPI_E_NOT_ENOUGH_MEMORY` (a diagnostic) |\n\n\
@@ -1825,6 +1928,20 @@ fn every_bad_input_gets_its_documented_answer_and_the_table_matches() {
                 "{what}: violation journaled {journaled}, documented {}",
                 r.violation
             ));
+        }
+        // Rule MM-ARGS (RULES.md): every violation names the rule it breaks, by an id RULES.md defines.
+        let text = mockmapi::ffi::runtime().journal().render();
+        for line in text.lines().filter(|l| l.contains("VIOLATION")) {
+            let named = line
+                .split("[rule ")
+                .nth(1)
+                .and_then(|rest| rest.split(']').next())
+                .and_then(mockmapi::rules::find);
+            if named.is_none() {
+                failures.push(format!(
+                    "{what}: a violation without a rule id defined in RULES.md: {line}"
+                ));
+            }
         }
         // SAFETY: as above.
         if r.answer.starts_with("E_") && unsafe { dump() } != hive_before {

@@ -573,7 +573,10 @@ unsafe fn exit_test(
             return rt.reject(
                 Method::ExitTest,
                 crate::com::MAPI_E_CALL_FAILED,
-                format!("mockmapi_exit_test: {why}"),
+                format!(
+                    "mockmapi_exit_test: {why} [rule {}]",
+                    crate::rules::EXIT_TEST
+                ),
             )
         }
     };
@@ -799,7 +802,7 @@ unsafe fn exit_test(
     rt.reject(
         Method::ExitTest,
         crate::com::MAPI_E_NO_SUPPORT,
-        "mockmapi_exit_test needs child processes, which this platform does not have",
+        "mockmapi_exit_test needs child processes, which this platform does not have [rule MM-EXIT-TEST]",
     )
 }
 
