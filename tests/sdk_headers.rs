@@ -318,3 +318,31 @@ fn vendored_mapi_headers_compile_over_the_windows_base_layer() {
     }
     run_all(jobs);
 }
+
+/// The sample provider written the SDK way (`examples/providers/sample_address_book.cpp`) is one source for
+/// Linux and Windows: for 64-bit and 32-bit Windows it compiles with mingw-w64 against that SDK's own headers
+/// (windows.h, mapix.h, ...) and mockmapi.h, unchanged. (On Linux the C suite and `mockmapi check` build it
+/// against `include/mockmapi/sdk`.)
+#[test]
+fn sample_provider_compiles_for_windows_with_mingw_w64() {
+    let compilers = installed(
+        &["x86_64-w64-mingw32-g++", "i686-w64-mingw32-g++"],
+        "mingw-w64",
+    );
+    let source = root().join("examples/providers/sample_address_book.cpp");
+    let jobs = compilers
+        .into_iter()
+        .map(|compiler| {
+            let mut args: Vec<String> = ["-std=c++17", "-Wall", "-Wextra", "-Werror"]
+                .map(str::to_owned)
+                .to_vec();
+            args.extend(include("include"));
+            Job {
+                compiler,
+                args,
+                source: source.clone(),
+            }
+        })
+        .collect();
+    run_all(jobs);
+}
