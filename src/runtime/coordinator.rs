@@ -19,7 +19,7 @@ use crate::com::{hresult_display, succeeded, HRESULT, MAPI_E_NO_SUPPORT, S_OK};
 
 use super::journal::{Event, EventType};
 use super::method::Method;
-use super::provider::{Outcome, ProviderRecord, ShutdownMethod};
+use super::provider::{Outcome, ProviderRecord, ShutdownMethod, DO_WAITS_FOR_OTHER_CALLS};
 use super::session::SessionObject;
 use super::{Inner, Order, Sequence, SessionEntry};
 
@@ -68,6 +68,9 @@ impl Inner {
     ) -> Tally {
         self.journal.reserve(providers.len());
         let mut tally = Tally::default();
+        // Query and Notify run under a pass: a DoFastShutdown that begins meanwhile waits for it to end, and it
+        // calls no provider once that DoFastShutdown began (checked before each call, after the pass began).
+        let _pass = (which != ShutdownMethod::Do).then(|| self.latch.pass());
         for record in providers {
             if !record.may_call(which) {
                 if self.latch.is_exited() && which != ShutdownMethod::Do {
@@ -300,6 +303,40 @@ impl Inner {
         S_OK
     }
 
+    /// The exited state began: wait until the provider calls other threads began before it have ended (their
+    /// fan-outs stop at the next provider), so that no provider is inside another call when `DoFastShutdown`
+    /// reaches it. Bounded by [`DO_WAITS_FOR_OTHER_CALLS`]: past it, a violation, and the fan-out goes on.
+    fn wait_for_other_threads(&self, session: u32) {
+        let others = self.latch.others_passes();
+        if others == 0 {
+            return;
+        }
+        self.journal.diagnostic(
+            Method::DoFastShutdown,
+            session,
+            format!(
+                "DoFastShutdown waits for {others} provider call(s) other threads began before it (a \
+                 QueryFastShutdown or NotifyProcessShutdown fan-out, a Logoff, a Release) to end before it calls \
+                 any provider; those calls reach no further provider [rule {}]",
+                crate::rules::NOTHING_AFTER_DO
+            ),
+        );
+        if let Err(left) = self.latch.wait_for_others(DO_WAITS_FOR_OTHER_CALLS) {
+            self.journal.violation(
+                Method::DoFastShutdown,
+                session,
+                format!(
+                    "DoFastShutdown waited {} s for {left} provider call(s) other threads began before it and \
+                     calls its providers anyway: a provider may get DoFastShutdown while it is still inside \
+                     another call. Do not call MAPI from other threads during fast shutdown, and do not make a \
+                     provider method wait for another thread's MAPI call [rule {}]",
+                    DO_WAITS_FOR_OTHER_CALLS.as_secs(),
+                    crate::rules::NOTHING_AFTER_DO
+                ),
+            );
+        }
+    }
+
     /// Client `IMAPIClientShutdown::DoFastShutdown`: `S_OK` only if every provider's DoFastShutdown succeeded.
     /// When it reaches providers the runtime is exited from the moment it starts calling them.
     pub(crate) fn client_do_fast_shutdown(&self, obj: &SessionObject) -> HRESULT {
@@ -322,6 +359,7 @@ impl Inner {
                  providers get DoFastShutdown without a notification",
             );
         }
+        self.wait_for_other_threads(obj.id);
         let tally = self.fan_out(&providers, ShutdownMethod::Do, |_, _| {});
         self.state.lock().exit_fan_out = false;
         let hr = if tally.failed == 0 {
