@@ -267,6 +267,7 @@ static void restrictions(LPMAPITABLE t) {
     CHECK_IDS(restricted(t, &counted), "4"); /* sorted by name descending, "dave" (4) comes before "alice" (2) */
     by_name_desc.cSorts = 0; /* back to the data order */
     CHECK_HR(t->lpVtbl->SortTable(t, (LPSSortOrderSet)&by_name_desc, 0), S_OK);
+    CHECK_IDS(restricted(t, &comment), "1 2 3 4 5"); /* every row again, for the checks below */
 
     /* Malformed trees: refused, the view unchanged. */
     size_t violations = mockmapi_violation_count();
