@@ -1,6 +1,6 @@
-/* SPEC §2.5 and §4: after a client DoFastShutdown that reached providers the subsystem is exited. Every later
- * MAPI call returns MAPI_E_CALL_FAILED and records a violation "MAPI call after DoFastShutdown"; AddRef/Release
- * on objects the client still holds are allowed; the runtime never calls a provider again (not even Release) —
+/* SPEC §2.5 and §4: the subsystem is exited from the moment a client DoFastShutdown starts calling providers
+ * (RULES.md MM-FS-EXITED). Every later MAPI call returns MAPI_E_CALL_FAILED and records a violation "MAPI call
+ * after DoFastShutdown"; AddRef/Release on objects the client still holds are allowed; the runtime never calls a provider again (not even Release) —
  * until mockmapi_reset, which releases the runtime's references. */
 #include "mm_test.h"
 

@@ -68,7 +68,7 @@ static void check_journal_order(const two_sessions *t, mm_mark m, uint32_t metho
     }
 }
 
-static void test_order_query_fast_shutdown_logon_order_then_kind_then_registration(void) {
+static void test_MM_FS_ORDER_query_fast_shutdown_logon_order_then_kind_then_registration(void) {
     two_sessions t;
     memset(&t, 0, sizeof t);
     two_sessions_setup(&t);
@@ -93,7 +93,7 @@ static void test_order_query_fast_shutdown_logon_order_then_kind_then_registrati
     mm_test_end();
 }
 
-static void test_order_notify_and_do_follow_the_same_order(void) {
+static void test_MM_FS_ORDER_notify_and_do_follow_the_same_order(void) {
     two_sessions t;
     memset(&t, 0, sizeof t);
     two_sessions_setup(&t);
@@ -128,7 +128,7 @@ static void test_order_notify_and_do_follow_the_same_order(void) {
 }
 
 /* A logged-off session is no longer active: it drops out of the fan-out, and the others keep their order. */
-static void test_order_only_active_sessions_are_visited(void) {
+static void test_MM_FS_ORDER_only_active_sessions_are_visited(void) {
     two_sessions t;
     memset(&t, 0, sizeof t);
     two_sessions_setup(&t);
@@ -151,8 +151,8 @@ static void test_order_only_active_sessions_are_visited(void) {
 }
 
 int main(void) {
-    MM_RUN(test_order_query_fast_shutdown_logon_order_then_kind_then_registration);
-    MM_RUN(test_order_notify_and_do_follow_the_same_order);
-    MM_RUN(test_order_only_active_sessions_are_visited);
+    MM_RUN(test_MM_FS_ORDER_query_fast_shutdown_logon_order_then_kind_then_registration);
+    MM_RUN(test_MM_FS_ORDER_notify_and_do_follow_the_same_order);
+    MM_RUN(test_MM_FS_ORDER_only_active_sessions_are_visited);
     return mm_finish("fast_shutdown_order");
 }

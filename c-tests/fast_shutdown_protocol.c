@@ -53,13 +53,13 @@ static void check_notify_and_do_are_refused(fixture *f, const char *situation) {
     CHECK_EQ(atomic_load(&f->ms.n_shutdown), 1);
 }
 
-static void test_notify_and_do_without_any_query_call_no_provider(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_without_any_query_call_no_provider(void) {
     fixture f;
     if (fixture_setup(&f)) check_notify_and_do_are_refused(&f, "no QueryFastShutdown");
     fixture_end(&f);
 }
 
-static void test_notify_and_do_after_failed_query_call_no_provider(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_after_failed_query_call_no_provider(void) {
     fixture f;
     if (fixture_setup(&f)) {
         f.ab.hr_query = MAPI_E_NO_SUPPORT;
@@ -69,7 +69,7 @@ static void test_notify_and_do_after_failed_query_call_no_provider(void) {
     fixture_end(&f);
 }
 
-static void test_notify_and_do_under_policy_2_call_no_provider(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_under_policy_2_call_no_provider(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_set_behavior(MM_POLICY_KEY, 2);
@@ -80,7 +80,7 @@ static void test_notify_and_do_under_policy_2_call_no_provider(void) {
 }
 
 /* Only the most recent query counts: S_OK, then a failed query, then Notify/Do → refused. */
-static void test_notify_and_do_after_most_recent_query_failed_call_no_provider(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_after_most_recent_query_failed_call_no_provider(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
@@ -92,7 +92,7 @@ static void test_notify_and_do_after_most_recent_query_failed_call_no_provider(v
 }
 
 /* And the other way round: a failed query, then a successful one → the sequence works. */
-static void test_notify_and_do_after_most_recent_query_succeeded_reach_providers(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_after_most_recent_query_succeeded_reach_providers(void) {
     fixture f;
     if (fixture_setup(&f)) {
         f.ab.hr_query = MAPI_E_NO_SUPPORT;
@@ -110,7 +110,7 @@ static void test_notify_and_do_after_most_recent_query_succeeded_reach_providers
 
 /* The query made through one session's interface enables Notify/Do through another session's interface:
  * the client shutdown interface covers the whole subsystem. */
-static void test_notify_and_do_follow_query_from_any_session(void) {
+static void test_MM_FS_QUERY_FIRST_notify_and_do_follow_query_from_any_session(void) {
     fixture f;
     if (fixture_setup(&f)) {
         IMAPISession *s2 = mm_logon("other");
@@ -128,7 +128,7 @@ static void test_notify_and_do_follow_query_from_any_session(void) {
     fixture_end(&f);
 }
 
-static void test_do_without_notify_reaches_providers_with_diagnostic(void) {
+static void test_MM_FS_NOTIFY_do_without_notify_reaches_providers_with_diagnostic(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
@@ -145,7 +145,7 @@ static void test_do_without_notify_reaches_providers_with_diagnostic(void) {
 }
 
 /* With Notify in between there is nothing to report. */
-static void test_do_after_notify_gives_no_diagnostic(void) {
+static void test_MM_FS_NOTIFY_do_after_notify_gives_no_diagnostic(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
@@ -159,7 +159,7 @@ static void test_do_after_notify_gives_no_diagnostic(void) {
 }
 
 /* Notify may be repeated after one successful query; each call reaches every provider. */
-static void test_notify_twice_after_query_reaches_providers_twice(void) {
+static void test_MM_FS_NOTIFY_notify_twice_after_query_reaches_providers_twice(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
@@ -173,14 +173,14 @@ static void test_notify_twice_after_query_reaches_providers_twice(void) {
 }
 
 int main(void) {
-    MM_RUN(test_notify_and_do_without_any_query_call_no_provider);
-    MM_RUN(test_notify_and_do_after_failed_query_call_no_provider);
-    MM_RUN(test_notify_and_do_under_policy_2_call_no_provider);
-    MM_RUN(test_notify_and_do_after_most_recent_query_failed_call_no_provider);
-    MM_RUN(test_notify_and_do_after_most_recent_query_succeeded_reach_providers);
-    MM_RUN(test_notify_and_do_follow_query_from_any_session);
-    MM_RUN(test_do_without_notify_reaches_providers_with_diagnostic);
-    MM_RUN(test_do_after_notify_gives_no_diagnostic);
-    MM_RUN(test_notify_twice_after_query_reaches_providers_twice);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_without_any_query_call_no_provider);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_after_failed_query_call_no_provider);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_under_policy_2_call_no_provider);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_after_most_recent_query_failed_call_no_provider);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_after_most_recent_query_succeeded_reach_providers);
+    MM_RUN(test_MM_FS_QUERY_FIRST_notify_and_do_follow_query_from_any_session);
+    MM_RUN(test_MM_FS_NOTIFY_do_without_notify_reaches_providers_with_diagnostic);
+    MM_RUN(test_MM_FS_NOTIFY_do_after_notify_gives_no_diagnostic);
+    MM_RUN(test_MM_FS_NOTIFY_notify_twice_after_query_reaches_providers_twice);
     return mm_finish("fast_shutdown_protocol");
 }

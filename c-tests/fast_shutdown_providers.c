@@ -46,7 +46,7 @@ static void fixture_end(fixture *f) {
 
 /* ---- policy 2 ---------------------------------------------------------------------------------------- */
 
-static void test_policy_2_calls_no_provider(void) {
+static void test_MM_FS_POLICY_2_calls_no_provider(void) {
     const char *keys[] = {MM_POLICY_KEY, MM_PREFERENCE_KEY};
     for (int k = 0; k < 2; k++) {
         fixture f;
@@ -81,7 +81,7 @@ static void test_policy_2_calls_no_provider(void) {
 
 /* ---- providers without IMAPIProviderShutdown --------------------------------------------------------- */
 
-static void test_policy_0_provider_without_interface_does_not_block(void) {
+static void test_MM_FS_IFACE_policy_0_provider_without_interface_does_not_block(void) {
     fixture f;
     fixture_init(&f);
     f.ab.has_shutdown = 0;
@@ -102,7 +102,7 @@ static void test_policy_0_provider_without_interface_does_not_block(void) {
     fixture_end(&f);
 }
 
-static void test_policy_0_explicit_value_provider_without_interface_does_not_block(void) {
+static void test_MM_FS_IFACE_policy_0_explicit_value_provider_without_interface_does_not_block(void) {
     fixture f;
     fixture_init(&f);
     f.xp2.has_shutdown = 0;
@@ -114,7 +114,7 @@ static void test_policy_0_explicit_value_provider_without_interface_does_not_blo
     fixture_end(&f);
 }
 
-static void test_policy_1_provider_without_interface_blocks(void) {
+static void test_MM_FS_POLICY_1_provider_without_interface_blocks(void) {
     fixture f;
     fixture_init(&f);
     f.ab.has_shutdown = 0;
@@ -130,7 +130,7 @@ static void test_policy_1_provider_without_interface_blocks(void) {
     fixture_end(&f);
 }
 
-static void test_policy_1_every_provider_opts_in(void) {
+static void test_MM_FS_POLICY_1_every_provider_opts_in(void) {
     fixture f;
     fixture_init(&f);
     if (fixture_attach(&f)) {
@@ -174,19 +174,19 @@ static void check_opt_out(uint32_t behavior, HRESULT answer) {
     fixture_end(&f);
 }
 
-static void test_provider_opt_out_blocks_and_every_provider_is_still_queried(void) {
+static void test_MM_FS_QUERY_provider_opt_out_blocks_and_every_provider_is_still_queried(void) {
     check_opt_out(0, MAPI_E_NO_SUPPORT);
     check_opt_out(1, MAPI_E_NO_SUPPORT);
 }
 
 /* Any failure from a provider's QueryFastShutdown opts out, not only MAPI_E_NO_SUPPORT. */
-static void test_provider_failing_query_counts_as_opt_out(void) {
+static void test_MM_FS_QUERY_provider_failing_query_counts_as_opt_out(void) {
     check_opt_out(0, E_FAIL);
     check_opt_out(0, E_NOTIMPL);
 }
 
 /* The first provider and the last provider opting out, too (nothing special about the middle one). */
-static void test_provider_opt_out_at_either_end_blocks(void) {
+static void test_MM_FS_QUERY_provider_opt_out_at_either_end_blocks(void) {
     for (int which = 0; which < 2; which++) {
         fixture f;
         fixture_init(&f);
@@ -200,7 +200,7 @@ static void test_provider_opt_out_at_either_end_blocks(void) {
 }
 
 /* A success code other than S_OK counts as support, and is reported as a diagnostic. */
-static void test_provider_s_false_counts_as_support_with_diagnostic(void) {
+static void test_MM_FS_QUERY_provider_s_false_counts_as_support_with_diagnostic(void) {
     for (uint32_t behavior = 0; behavior <= 1; behavior++) {
         fixture f;
         fixture_init(&f);
@@ -219,7 +219,7 @@ static void test_provider_s_false_counts_as_support_with_diagnostic(void) {
 }
 
 /* S_OK answers alone give no diagnostic (so the one above is about S_FALSE). */
-static void test_provider_s_ok_answers_give_no_diagnostic(void) {
+static void test_MM_FS_QUERY_provider_s_ok_answers_give_no_diagnostic(void) {
     fixture f;
     fixture_init(&f);
     if (fixture_attach(&f)) {
@@ -301,16 +301,16 @@ static void test_provider_do_success_codes_give_s_ok(void) {
 }
 
 int main(void) {
-    MM_RUN(test_policy_2_calls_no_provider);
-    MM_RUN(test_policy_0_provider_without_interface_does_not_block);
-    MM_RUN(test_policy_0_explicit_value_provider_without_interface_does_not_block);
-    MM_RUN(test_policy_1_provider_without_interface_blocks);
-    MM_RUN(test_policy_1_every_provider_opts_in);
-    MM_RUN(test_provider_opt_out_blocks_and_every_provider_is_still_queried);
-    MM_RUN(test_provider_failing_query_counts_as_opt_out);
-    MM_RUN(test_provider_opt_out_at_either_end_blocks);
-    MM_RUN(test_provider_s_false_counts_as_support_with_diagnostic);
-    MM_RUN(test_provider_s_ok_answers_give_no_diagnostic);
+    MM_RUN(test_MM_FS_POLICY_2_calls_no_provider);
+    MM_RUN(test_MM_FS_IFACE_policy_0_provider_without_interface_does_not_block);
+    MM_RUN(test_MM_FS_IFACE_policy_0_explicit_value_provider_without_interface_does_not_block);
+    MM_RUN(test_MM_FS_POLICY_1_provider_without_interface_blocks);
+    MM_RUN(test_MM_FS_POLICY_1_every_provider_opts_in);
+    MM_RUN(test_MM_FS_QUERY_provider_opt_out_blocks_and_every_provider_is_still_queried);
+    MM_RUN(test_MM_FS_QUERY_provider_failing_query_counts_as_opt_out);
+    MM_RUN(test_MM_FS_QUERY_provider_opt_out_at_either_end_blocks);
+    MM_RUN(test_MM_FS_QUERY_provider_s_false_counts_as_support_with_diagnostic);
+    MM_RUN(test_MM_FS_QUERY_provider_s_ok_answers_give_no_diagnostic);
     MM_RUN(test_provider_notify_failure_does_not_stop_fan_out);
     MM_RUN(test_provider_do_failure_does_not_stop_fan_out_and_client_gets_no_support);
     MM_RUN(test_provider_do_failure_of_last_provider_gives_no_support);

@@ -417,70 +417,238 @@ static void test_MM_FS_EXITED_second_do_fast_shutdown_during_the_fan_out_is_refu
     mm_test_end();
 }
 
-static void test_MM_FS_EXITED_notify_fan_out_under_way_stops_at_do_fast_shutdown(void) {
+/* ---- another thread's DoFastShutdown while a provider is inside another call (RULES.md MM-FS-EXITED, "the
+ * order a provider observes") ----
+ * A provider method blocks until the test lets it go, so the interleaving is forced, not hoped for: thread B is
+ * inside that call, thread A calls the client DoFastShutdown, the test waits until A's DoFastShutdown has begun
+ * (it says so in the journal: it waits for the call in progress — or, if it did not wait, a provider already
+ * got DoFastShutdown), then lets B's call return. */
+
+typedef struct hold {
+    char on;            /* the provider method (log letter) that blocks */
+    atomic_int entered; /* the provider is inside it */
+    atomic_int go;      /* let it return */
+    int ran;
+    void (*first)(struct hold *); /* run inside the call before blocking */
+    IMAPISession *other;
+    struct lp *watch;        /* a provider of the DoFastShutdown fan-out ... */
+    int do_before_return;    /* ... had got DoFastShutdown before the blocked call returned */
+} hold;
+
+static int lp_has(lp *p, char c) {
+    int n = atomic_load(&p->len);
+    for (int i = 0; i < n && i < (int)sizeof p->log - 1; i++)
+        if (p->log[i] == c) return 1;
+    return 0;
+}
+
+static void hold_inside(lp *self, char method) {
+    hold *h = (hold *)self->ctx;
+    if (method != h->on || h->ran++) return;
+    if (h->first) h->first(h);
+    atomic_store(&h->entered, 1);
+    for (int i = 0; i < 60000 && !atomic_load(&h->go); i++) mockmapi_thread_sleep(1);
+    if (h->watch) h->do_before_return = lp_has(h->watch, 'D');
+    lp_note(self, '.'); /* the blocked call returns now */
+}
+
+
+static void wait_until_entered(hold *h) {
+    for (int i = 0; i < 60000 && !atomic_load(&h->entered); i++) mockmapi_thread_sleep(1);
+    CHECK(atomic_load(&h->entered), "the provider call that blocks was reached");
+}
+
+/* Until the other thread's DoFastShutdown has begun: it waits for the call in progress, or (wrongly) a provider
+ * already got DoFastShutdown. */
+static void wait_until_do_began(mm_mark m, lp *watch) {
+    int i = 0;
+    for (; i < 60000; i++) {
+        if (mm_count_since(m, MOCKMAPI_EVENT_DIAGNOSTIC, "DoFastShutdown waits for") > 0 || lp_has(watch, 'D')) break;
+        mockmapi_thread_sleep(1);
+    }
+    CHECK(i < 60000, "the other thread's DoFastShutdown began");
+}
+
+typedef struct client_call {
+    IMAPIClientShutdown *cs;
+    IMAPISession *s;
+    char what; /* 'Q', 'N', 'D': the client shutdown method; 'L': Logoff of s */
+    HRESULT hr;
+    pthread_t t;
+} client_call;
+
+static void *client_call_run(void *arg) {
+    client_call *c = (client_call *)arg;
+    switch (c->what) {
+    case 'N': c->hr = c->cs->lpVtbl->NotifyProcessShutdown(c->cs); break;
+    case 'Q': c->hr = c->cs->lpVtbl->QueryFastShutdown(c->cs); break;
+    case 'D': c->hr = c->cs->lpVtbl->DoFastShutdown(c->cs); break;
+    default: c->hr = c->s->lpVtbl->Logoff(c->s, 0, 0, 0); break;
+    }
+    return NULL;
+}
+
+static int client_call_start(client_call *c) {
+    int ok = pthread_create(&c->t, NULL, client_call_run, c) == 0;
+    CHECK(ok, "pthread_create");
+    return ok;
+}
+
+/* Thread B's Notify fan-out is inside the transport's NotifyProcessShutdown when thread A's DoFastShutdown
+ * begins. The transport's Notify returns before any provider gets DoFastShutdown; B's fan-out calls nobody
+ * after that; a Logoff from a third thread meanwhile is refused, and nothing deadlocks. */
+static void test_MM_FS_EXITED_do_waits_for_a_notify_call_in_progress_on_another_thread(void) {
     fixture f;
-    racer r = {0};
+    hold h;
+    memset(&h, 0, sizeof h);
     if (fixture_setup(&f)) {
-        r.cs = f.cs;
-        r.on = 'N';
-        f.xp.hook = do_from_another_thread;
-        f.xp.ctx = &r;
+        h.on = 'N';
+        h.watch = &f.ms;
+        f.xp.hook = hold_inside;
+        f.xp.ctx = &h;
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
-        CHECK_HR(f.cs->lpVtbl->NotifyProcessShutdown(f.cs), S_OK);
-        CHECK_HR(r.hr, S_OK); /* the other thread's Do reached every provider */
-        /* The Notify fan-out that was under way called nobody after that Do began. */
-        check_log(&f.xp, "IQND", "Do on another thread during Notify");
-        check_log(&f.ab, "IQD", "Do on another thread during Notify");
-        check_log(&f.ms, "IQD", "Do on another thread during Notify");
+        client_call b = {.cs = f.cs, .s = f.s, .what = 'N', .hr = E_FAIL};
+        client_call a = {.cs = f.cs, .s = f.s, .what = 'D', .hr = E_FAIL};
+        if (client_call_start(&b)) {
+            wait_until_entered(&h);
+            mm_mark m = mm_mark_now();
+            int started = client_call_start(&a);
+            if (started) wait_until_do_began(m, &f.ms);
+            /* Another thread's Logoff now: refused at once (the exit began), not a deadlock. */
+            CHECK_HR(f.s->lpVtbl->Logoff(f.s, 0, 0, 0), MAPI_E_CALL_FAILED);
+            atomic_store(&h.go, 1);
+            pthread_join(b.t, NULL);
+            if (started) pthread_join(a.t, NULL);
+            CHECK_HR(b.hr, S_OK);
+            CHECK_HR(a.hr, S_OK);
+            CHECK_VIOLATIONS(m, 1, AFTER_EXIT); /* the Logoff */
+        }
+        CHECK(!h.do_before_return, "a provider got DoFastShutdown while the transport was inside Notify");
+        check_log(&f.xp, "IQN.D", "Do on another thread while the transport was inside Notify");
+        check_log(&f.ab, "IQD", "Do on another thread while the transport was inside Notify");
+        check_log(&f.ms, "IQD", "Do on another thread while the transport was inside Notify");
+        check_log(&f.ab2, "I", "Do on another thread while the transport was inside Notify");
         CHECK(runtime_exited(), "exited");
     }
     client_drops_everything(&f);
     mm_test_end();
 }
 
-/* Inside the transport's NotifyProcessShutdown: log the second session off, then let another thread's
- * DoFastShutdown run to the end. */
-typedef struct teardown {
-    IMAPISession *other;
-    racer r;
-    int ran;
-} teardown;
-
-static void logoff_then_do(lp *self, char method) {
-    teardown *t = (teardown *)self->ctx;
-    if (method != 'N' || t->ran++) return;
-    t->other->lpVtbl->Logoff(t->other, 0, 0, 0);
-    pthread_t th;
-    if (pthread_create(&th, NULL, do_on_thread, &t->r) != 0) {
-        CHECK(0, "pthread_create");
-        return;
+/* A QueryFastShutdown in progress on another thread means no query stands: a DoFastShutdown meanwhile is
+ * refused, reaches no provider and does not exit. */
+static void test_MM_FS_QUERY_FIRST_do_during_a_query_on_another_thread_is_refused(void) {
+    fixture f;
+    hold h;
+    memset(&h, 0, sizeof h);
+    if (fixture_setup(&f)) {
+        CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
+        h.on = 'Q';
+        f.ab.hook = hold_inside;
+        f.ab.ctx = &h;
+        client_call b = {.cs = f.cs, .s = f.s, .what = 'Q', .hr = E_FAIL};
+        if (client_call_start(&b)) {
+            wait_until_entered(&h);
+            mm_mark m = mm_mark_now();
+            CHECK_HR(f.cs->lpVtbl->DoFastShutdown(f.cs), MAPI_E_NO_SUPPORT);
+            CHECK_VIOLATIONS(m, 1, "MM-FS-QUERY-FIRST");
+            atomic_store(&h.go, 1);
+            pthread_join(b.t, NULL);
+            CHECK_HR(b.hr, S_OK);
+        }
+        check_log(&f.ab, "IQQ.", "Do while another thread's query runs");
+        check_log(&f.ms, "IQQ", "Do while another thread's query runs");
+        CHECK(!runtime_exited(), "a refused DoFastShutdown does not exit");
     }
-    pthread_join(th, NULL);
+    client_drops_everything(&f);
+    mm_test_end();
 }
 
-/* The logged-off session's providers got Shutdown before the exit began; the Notify fan-out that was under way
- * still held them when DoFastShutdown began. Dropping that fan-out afterwards must not Release them. */
+/* Inside the transport's NotifyProcessShutdown: log the second session off, then block while another thread's
+ * DoFastShutdown begins. The logged-off session's providers got Shutdown before the exit began; the Notify
+ * fan-out that was under way still held them, and dropping it afterwards must not Release them. */
+static void logoff_other(hold *h) { h->other->lpVtbl->Logoff(h->other, 0, 0, 0); }
+
 static void test_MM_FS_EXITED_no_release_from_a_fan_out_ending_after_do_fast_shutdown(void) {
     fixture f;
-    teardown t;
-    memset(&t, 0, sizeof t);
+    hold h;
+    memset(&h, 0, sizeof h);
     if (fixture_setup(&f)) {
         lp other;
         lp_init(&other, MOCKMAPI_PROVIDER_STORE, "other", 1);
-        t.other = mm_logon("other");
-        if (t.other) CHECK_HR(lp_attach(t.other, &other), S_OK);
-        t.r.cs = f.cs;
-        f.xp.hook = logoff_then_do;
-        f.xp.ctx = &t;
+        h.other = mm_logon("other");
+        if (h.other) CHECK_HR(lp_attach(h.other, &other), S_OK);
+        h.on = 'N';
+        h.first = logoff_other;
+        f.xp.hook = hold_inside;
+        f.xp.ctx = &h;
         CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
-        CHECK_HR(f.cs->lpVtbl->NotifyProcessShutdown(f.cs), S_OK);
-        CHECK_HR(t.r.hr, S_OK);
+        client_call b = {.cs = f.cs, .s = f.s, .what = 'N', .hr = E_FAIL};
+        client_call a = {.cs = f.cs, .s = f.s, .what = 'D', .hr = E_FAIL};
+        if (client_call_start(&b)) {
+            wait_until_entered(&h);
+            mm_mark m = mm_mark_now();
+            int started = client_call_start(&a);
+            if (started) wait_until_do_began(m, &f.ms);
+            atomic_store(&h.go, 1);
+            pthread_join(b.t, NULL);
+            if (started) pthread_join(a.t, NULL);
+            CHECK_HR(a.hr, S_OK);
+        }
         check_log(&other, "IQS", "logged off during Notify, then the process exited");
         check_log(&f.ms, "IQD", "the exit began during Notify");
-        if (t.other) t.other->lpVtbl->Release(t.other);
+        if (h.other) h.other->lpVtbl->Release(h.other);
         client_drops_everything(&f);
         mockmapi_reset();
         check_log(&other, "IQSRR", "released by the harness's teardown");
+    }
+    client_drops_everything(&f);
+    mm_test_end();
+}
+
+/* Thread B's Logoff of a second session is inside a store's Shutdown when thread A's DoFastShutdown begins:
+ * that Shutdown returns before any provider gets DoFastShutdown, the session's next provider gets neither
+ * Shutdown nor Release, and the logged-off store gets nothing after its Shutdown. */
+static void test_MM_NS_ORDER_do_waits_for_a_logoff_in_progress_on_another_thread(void) {
+    fixture f;
+    hold h;
+    memset(&h, 0, sizeof h);
+    if (fixture_setup(&f)) {
+        lp first, second;
+        lp_init(&first, MOCKMAPI_PROVIDER_STORE, "first", 1);
+        lp_init(&second, MOCKMAPI_PROVIDER_STORE, "second", 1);
+        IMAPISession *s2 = mm_logon("other");
+        if (s2) {
+            CHECK_HR(lp_attach(s2, &first), S_OK);
+            CHECK_HR(lp_attach(s2, &second), S_OK);
+        }
+        CHECK_HR(f.cs->lpVtbl->QueryFastShutdown(f.cs), S_OK);
+        CHECK_HR(f.cs->lpVtbl->NotifyProcessShutdown(f.cs), S_OK);
+        h.on = 'S';
+        h.watch = &f.xp;
+        first.hook = hold_inside;
+        first.ctx = &h;
+        client_call b = {.cs = f.cs, .s = s2, .what = 'L', .hr = E_FAIL};
+        client_call a = {.cs = f.cs, .s = f.s, .what = 'D', .hr = E_FAIL};
+        if (s2 && client_call_start(&b)) {
+            wait_until_entered(&h);
+            mm_mark m = mm_mark_now();
+            int started = client_call_start(&a);
+            if (started) wait_until_do_began(m, &f.ms);
+            atomic_store(&h.go, 1);
+            pthread_join(b.t, NULL);
+            if (started) pthread_join(a.t, NULL);
+            CHECK_HR(b.hr, S_OK);
+            CHECK_HR(a.hr, S_OK);
+        }
+        CHECK(!h.do_before_return, "a provider got DoFastShutdown while another thread's Logoff was inside Shutdown");
+        check_log(&first, "IQNS.", "logged off on another thread as DoFastShutdown began");
+        check_log(&second, "IQN", "logged off on another thread as DoFastShutdown began");
+        check_log(&f.xp, "IQND", "logged off on another thread as DoFastShutdown began");
+        check_log(&f.ms, "IQND", "logged off on another thread as DoFastShutdown began");
+        if (s2) s2->lpVtbl->Release(s2);
+        client_drops_everything(&f);
+        mockmapi_reset();
+        check_log(&second, "IQNRR", "released by the harness's teardown");
     }
     client_drops_everything(&f);
     mm_test_end();
@@ -510,8 +678,10 @@ int main(void) {
     MM_RUN(test_MM_FS_EXITED_logoff_from_inside_do_fast_shutdown_is_refused);
     MM_RUN(test_MM_NS_ORDER_logoff_from_inside_query_fast_shutdown);
     MM_RUN(test_MM_FS_EXITED_second_do_fast_shutdown_during_the_fan_out_is_refused);
-    MM_RUN(test_MM_FS_EXITED_notify_fan_out_under_way_stops_at_do_fast_shutdown);
+    MM_RUN(test_MM_FS_EXITED_do_waits_for_a_notify_call_in_progress_on_another_thread);
+    MM_RUN(test_MM_FS_QUERY_FIRST_do_during_a_query_on_another_thread_is_refused);
     MM_RUN(test_MM_FS_EXITED_no_release_from_a_fan_out_ending_after_do_fast_shutdown);
+    MM_RUN(test_MM_NS_ORDER_do_waits_for_a_logoff_in_progress_on_another_thread);
     MM_RUN(test_MM_FS_POLICY_policy_2_calls_no_provider_and_says_how_many);
     return mm_finish("fidelity");
 }

@@ -99,7 +99,7 @@ static void test_find_walks_matching_events(void) {
     mockmapi_reset();
 }
 
-static void test_provider_call_over_budget_is_a_diagnostic_with_the_time(void) {
+static void test_MM_FS_QUICK_provider_call_over_budget_is_a_diagnostic_with_the_time(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     IMAPISession *s = mm_logon("p");
     mockmapi_fake_spec spec;
@@ -128,6 +128,6 @@ int main(void) {
     test_expectation_that_matches();
     test_expectation_mismatch_gives_a_readable_diff();
     test_find_walks_matching_events();
-    test_provider_call_over_budget_is_a_diagnostic_with_the_time();
+    test_MM_FS_QUICK_provider_call_over_budget_is_a_diagnostic_with_the_time();
     return mm_finish("harness_expect");
 }

@@ -3,7 +3,7 @@
  * a matching MAPIInitialize records a violation and does nothing else. */
 #include "mm_test.h"
 
-static void test_calls_before_initialize_return_not_initialized(void) {
+static void test_MM_INIT_calls_before_initialize_return_not_initialized(void) {
     IMAPISession *sentinel = (IMAPISession *)(void *)&sentinel;
     IMAPISession *s = sentinel;
     CHECK_HR(MAPILogonEx(0, (LPTSTR) "early", NULL, 0, &s), MAPI_E_NOT_INITIALIZED);
@@ -26,7 +26,7 @@ static void test_calls_before_initialize_return_not_initialized(void) {
 }
 
 /* MAPIFreeBuffer is a MAPI call like the others ("any MAPI call before MAPIInitialize"). */
-static void test_free_buffer_before_initialize_returns_not_initialized(void) {
+static void test_MM_INIT_free_buffer_before_initialize_returns_not_initialized(void) {
     CHECK_HR((HRESULT)MAPIFreeBuffer(NULL), MAPI_E_NOT_INITIALIZED);
     int not_a_buffer = 0;
     CHECK_HR((HRESULT)MAPIFreeBuffer(&not_a_buffer), MAPI_E_NOT_INITIALIZED);
@@ -37,7 +37,7 @@ static void test_free_buffer_before_initialize_returns_not_initialized(void) {
  * MAPI_E_NOT_INITIALIZED, while calls on a session the client still holds, and the control API on it, are calls on a
  * logged-off session (the last MAPIUninitialize logged it off) and return MAPI_E_CALL_FAILED (SPEC §5; the order of
  * checks is in docs/bad-input.md). */
-static void test_calls_after_last_uninitialize_return_not_initialized(void) {
+static void test_MM_INIT_calls_after_last_uninitialize_return_not_initialized(void) {
     tp_provider xp;
     tp_init(&xp, MOCKMAPI_PROVIDER_TRANSPORT, "xp", 1);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
@@ -61,7 +61,7 @@ static void test_calls_after_last_uninitialize_return_not_initialized(void) {
     mm_test_end();
 }
 
-static void test_unbalanced_uninitialize_is_a_violation_and_nothing_else(void) {
+static void test_MM_INIT_unbalanced_uninitialize_is_a_violation_and_nothing_else(void) {
     mm_mark m = mm_mark_now();
     MAPIUninitialize();
     CHECK_VIOLATIONS(m, 1, NULL);
@@ -101,7 +101,7 @@ static void test_unbalanced_uninitialize_is_a_violation_and_nothing_else(void) {
 
 /* An unbalanced MAPIUninitialize does not leave a debt: after it, two MAPIInitialize calls need two
  * MAPIUninitialize calls, and the first of them leaves the sessions working. */
-static void test_unbalanced_uninitialize_does_not_lower_a_later_count(void) {
+static void test_MM_INIT_unbalanced_uninitialize_does_not_lower_a_later_count(void) {
     MAPIUninitialize(); /* unbalanced: violation */
     tp_provider xp;
     tp_init(&xp, MOCKMAPI_PROVIDER_TRANSPORT, "xp", 1);
@@ -125,7 +125,7 @@ static void test_unbalanced_uninitialize_does_not_lower_a_later_count(void) {
     mm_test_end();
 }
 
-static void test_initialize_is_reference_counted(void) {
+static void test_MM_INIT_initialize_is_reference_counted(void) {
     tp_provider xp, ms;
     tp_init(&xp, MOCKMAPI_PROVIDER_TRANSPORT, "xp", 1);
     tp_init(&ms, MOCKMAPI_PROVIDER_STORE, "ms", 1);
@@ -172,7 +172,7 @@ static void test_initialize_is_reference_counted(void) {
 }
 
 /* MAPIInitialize accepts a MAPIINIT_0 (version, flags) or NULL and does not keep it. */
-static void test_initialize_accepts_mapiinit(void) {
+static void test_MM_INIT_initialize_accepts_mapiinit(void) {
     struct {
         ULONG ulVersion;
         ULONG ulFlags;
@@ -186,7 +186,7 @@ static void test_initialize_accepts_mapiinit(void) {
 }
 
 /* mockmapi_reset returns to the state before the first MAPIInitialize. */
-static void test_reset_returns_to_not_initialized(void) {
+static void test_MM_INIT_reset_returns_to_not_initialized(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     mockmapi_reset();
@@ -199,13 +199,13 @@ static void test_reset_returns_to_not_initialized(void) {
 }
 
 int main(void) {
-    MM_RUN(test_calls_before_initialize_return_not_initialized);
-    MM_RUN(test_free_buffer_before_initialize_returns_not_initialized);
-    MM_RUN(test_calls_after_last_uninitialize_return_not_initialized);
-    MM_RUN(test_unbalanced_uninitialize_is_a_violation_and_nothing_else);
-    MM_RUN(test_unbalanced_uninitialize_does_not_lower_a_later_count);
-    MM_RUN(test_initialize_is_reference_counted);
-    MM_RUN(test_initialize_accepts_mapiinit);
-    MM_RUN(test_reset_returns_to_not_initialized);
+    MM_RUN(test_MM_INIT_calls_before_initialize_return_not_initialized);
+    MM_RUN(test_MM_INIT_free_buffer_before_initialize_returns_not_initialized);
+    MM_RUN(test_MM_INIT_calls_after_last_uninitialize_return_not_initialized);
+    MM_RUN(test_MM_INIT_unbalanced_uninitialize_is_a_violation_and_nothing_else);
+    MM_RUN(test_MM_INIT_unbalanced_uninitialize_does_not_lower_a_later_count);
+    MM_RUN(test_MM_INIT_initialize_is_reference_counted);
+    MM_RUN(test_MM_INIT_initialize_accepts_mapiinit);
+    MM_RUN(test_MM_INIT_reset_returns_to_not_initialized);
     return mm_finish("initialize");
 }

@@ -19,7 +19,7 @@ static int attached(IMAPIClientShutdown *cs, tp_provider *p) {
     return atomic_load(&p->n_qi_shutdown) != before;
 }
 
-static void test_add_provider_null_session_or_provider_is_invalidarg(void) {
+static void test_MM_ARGS_add_provider_null_session_or_provider_is_invalidarg(void) {
     tp_provider p;
     tp_init(&p, MOCKMAPI_PROVIDER_TRANSPORT, "p", 1);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
@@ -42,7 +42,7 @@ static void test_add_provider_null_session_or_provider_is_invalidarg(void) {
     CHECK_EQ(atomic_load(&p.refs), 1);
 }
 
-static void test_add_provider_unknown_kind_is_invalidarg(void) {
+static void test_MM_ARGS_add_provider_unknown_kind_is_invalidarg(void) {
     tp_provider p;
     tp_init(&p, MOCKMAPI_PROVIDER_TRANSPORT, "p", 1);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
@@ -65,7 +65,7 @@ static void test_add_provider_unknown_kind_is_invalidarg(void) {
     CHECK_EQ(atomic_load(&p.refs), 1);
 }
 
-static void test_add_provider_pointer_that_is_not_a_session_is_invalidarg(void) {
+static void test_MM_ARGS_add_provider_pointer_that_is_not_a_session_is_invalidarg(void) {
     tp_provider p, other;
     tp_init(&p, MOCKMAPI_PROVIDER_STORE, "p", 1);
     tp_init(&other, MOCKMAPI_PROVIDER_STORE, "other", 1);
@@ -93,7 +93,7 @@ static void test_add_provider_pointer_that_is_not_a_session_is_invalidarg(void) 
 }
 
 /* A session from before mockmapi_reset is no longer one of the runtime's sessions: refused, nothing kept. */
-static void test_add_provider_stale_session_is_refused(void) {
+static void test_MM_ARGS_add_provider_stale_session_is_refused(void) {
     tp_provider p;
     tp_init(&p, MOCKMAPI_PROVIDER_STORE, "p", 1);
     CHECK_HR(MAPIInitialize(NULL), S_OK);
@@ -111,7 +111,7 @@ static void test_add_provider_stale_session_is_refused(void) {
     mm_test_end();
 }
 
-static void test_registry_null_key_is_invalidarg(void) {
+static void test_MM_ARGS_registry_null_key_is_invalidarg(void) {
     uint32_t v = 5;
     CHECK_REFUSED(mockmapi_registry_set_dword(NULL, VALUE, 2), E_INVALIDARG);
     CHECK_REFUSED(mockmapi_registry_delete_value(NULL, VALUE), E_INVALIDARG);
@@ -125,7 +125,7 @@ static void test_registry_null_key_is_invalidarg(void) {
     mm_test_end();
 }
 
-static void test_registry_unknown_hive_is_invalidarg(void) {
+static void test_MM_ARGS_registry_unknown_hive_is_invalidarg(void) {
     const char *bad[] = {"HKEY_CLASSES_ROOT\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown",
                          "HKXX\\Software", "Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown",
                          "", "\\"};
@@ -143,7 +143,7 @@ static void test_registry_unknown_hive_is_invalidarg(void) {
 }
 
 /* Deleting a value that is not there: MAPI_E_NOT_FOUND, and the hive is unchanged. */
-static void test_registry_delete_absent_value_is_not_found(void) {
+static void test_MM_ARGS_registry_delete_absent_value_is_not_found(void) {
     mm_set_behavior(MM_POLICY_KEY, 1);
     CHECK_HR(mockmapi_registry_delete_value(MM_POLICY_KEY, "NoSuchValue"), MAPI_E_NOT_FOUND);
     CHECK_HR(mockmapi_registry_delete_value(MM_PREFERENCE_KEY, VALUE), MAPI_E_NOT_FOUND);
@@ -161,7 +161,7 @@ static void test_registry_delete_absent_value_is_not_found(void) {
 }
 
 /* value_name NULL and "" both name the key's default value. */
-static void test_registry_null_value_name_is_the_default_value(void) {
+static void test_MM_ARGS_registry_null_value_name_is_the_default_value(void) {
     CHECK_HR(mockmapi_registry_set_dword("HKLM\\Software\\mockmapi-test", NULL, 42), S_OK);
     uint32_t v = 0;
     CHECK_HR(mockmapi_registry_get_dword("HKEY_LOCAL_MACHINE\\Software\\mockmapi-test", "", &v), S_OK);
@@ -172,7 +172,7 @@ static void test_registry_null_value_name_is_the_default_value(void) {
 }
 
 /* HKCU and HKLM are distinct hives: the same path under HKLM does not set the (HKCU) policy. */
-static void test_registry_hives_are_distinct(void) {
+static void test_MM_ARGS_registry_hives_are_distinct(void) {
     CHECK_HR(mockmapi_registry_set_dword("HKLM\\Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown",
                                          VALUE, 2),
              S_OK);
@@ -182,7 +182,7 @@ static void test_registry_hives_are_distinct(void) {
     mm_test_end();
 }
 
-static void test_logon_null_lppsession_is_invalidarg(void) {
+static void test_MM_ARGS_logon_null_lppsession_is_invalidarg(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     CHECK_REFUSED(MAPILogonEx(0, (LPTSTR) "x", NULL, 0, NULL), E_INVALIDARG);
     /* No session was created: the next one is still session 1. */
@@ -204,7 +204,7 @@ static void test_logon_null_lppsession_is_invalidarg(void) {
 }
 
 /* A NULL profile name is allowed (documented: "may be NULL"). */
-static void test_logon_null_profile_name_is_allowed(void) {
+static void test_MM_ARGS_logon_null_profile_name_is_allowed(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     IMAPISession *s = NULL;
     CHECK_HR(MAPILogonEx(0, NULL, NULL, 0, &s), S_OK);
@@ -214,7 +214,7 @@ static void test_logon_null_profile_name_is_allowed(void) {
     mm_test_end();
 }
 
-static void test_allocate_null_out_is_invalidarg(void) {
+static void test_MM_ARGS_allocate_null_out_is_invalidarg(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     mm_mark m = mm_mark_now();
     CHECK_REFUSED(MAPIAllocateBuffer(16, NULL), E_INVALIDARG);
@@ -232,7 +232,7 @@ static void test_allocate_null_out_is_invalidarg(void) {
     mm_test_end();
 }
 
-static void test_journal_get_null_or_out_of_range(void) {
+static void test_MM_ARGS_journal_get_null_or_out_of_range(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK); /* at least one event */
     CHECK_REFUSED(mockmapi_journal_get(0, NULL), E_INVALIDARG);
     size_t n = mockmapi_journal_count();
@@ -249,14 +249,14 @@ static void test_journal_get_null_or_out_of_range(void) {
     mm_test_end();
 }
 
-static void test_policy_functions_null_arguments(void) {
+static void test_MM_ARGS_policy_functions_null_arguments(void) {
     CHECK_REFUSED(mockmapi_policy_get_behavior(NULL), E_INVALIDARG);
     CHECK_REFUSED(mockmapi_policy_set_office_version(NULL), E_INVALIDARG);
     mm_test_end();
 }
 
 /* Invalid UTF-8 where the API takes UTF-8 text: refused, not misread. */
-static void test_invalid_utf8_is_invalidarg(void) {
+static void test_MM_ARGS_invalid_utf8_is_invalidarg(void) {
     const char bad_key[] = {'H', 'K', 'C', 'U', '\\', (char)0xC3, (char)0x28, 0};
     const char bad_name[] = {(char)0xFF, (char)0xFE, 0};
     CHECK_REFUSED(mockmapi_registry_set_dword(bad_key, VALUE, 1), E_INVALIDARG);
@@ -276,20 +276,20 @@ static void test_invalid_utf8_is_invalidarg(void) {
 }
 
 int main(void) {
-    MM_RUN(test_add_provider_null_session_or_provider_is_invalidarg);
-    MM_RUN(test_add_provider_unknown_kind_is_invalidarg);
-    MM_RUN(test_add_provider_pointer_that_is_not_a_session_is_invalidarg);
-    MM_RUN(test_add_provider_stale_session_is_refused);
-    MM_RUN(test_registry_null_key_is_invalidarg);
-    MM_RUN(test_registry_unknown_hive_is_invalidarg);
-    MM_RUN(test_registry_delete_absent_value_is_not_found);
-    MM_RUN(test_registry_null_value_name_is_the_default_value);
-    MM_RUN(test_registry_hives_are_distinct);
-    MM_RUN(test_logon_null_lppsession_is_invalidarg);
-    MM_RUN(test_logon_null_profile_name_is_allowed);
-    MM_RUN(test_allocate_null_out_is_invalidarg);
-    MM_RUN(test_journal_get_null_or_out_of_range);
-    MM_RUN(test_policy_functions_null_arguments);
-    MM_RUN(test_invalid_utf8_is_invalidarg);
+    MM_RUN(test_MM_ARGS_add_provider_null_session_or_provider_is_invalidarg);
+    MM_RUN(test_MM_ARGS_add_provider_unknown_kind_is_invalidarg);
+    MM_RUN(test_MM_ARGS_add_provider_pointer_that_is_not_a_session_is_invalidarg);
+    MM_RUN(test_MM_ARGS_add_provider_stale_session_is_refused);
+    MM_RUN(test_MM_ARGS_registry_null_key_is_invalidarg);
+    MM_RUN(test_MM_ARGS_registry_unknown_hive_is_invalidarg);
+    MM_RUN(test_MM_ARGS_registry_delete_absent_value_is_not_found);
+    MM_RUN(test_MM_ARGS_registry_null_value_name_is_the_default_value);
+    MM_RUN(test_MM_ARGS_registry_hives_are_distinct);
+    MM_RUN(test_MM_ARGS_logon_null_lppsession_is_invalidarg);
+    MM_RUN(test_MM_ARGS_logon_null_profile_name_is_allowed);
+    MM_RUN(test_MM_ARGS_allocate_null_out_is_invalidarg);
+    MM_RUN(test_MM_ARGS_journal_get_null_or_out_of_range);
+    MM_RUN(test_MM_ARGS_policy_functions_null_arguments);
+    MM_RUN(test_MM_ARGS_invalid_utf8_is_invalidarg);
     return mm_finish("invalid_arguments");
 }

@@ -50,7 +50,7 @@ static void print_log_since(mm_mark m) {
         fprintf(stderr, "    tp_log[%d]: %s %s\n", i, tp_log[i].provider->name, names[tp_log[i].method]);
 }
 
-static void test_logoff_shuts_down_providers_transport_address_book_store(void) {
+static void test_MM_NS_ORDER_logoff_shuts_down_providers_transport_address_book_store(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_mark m = mm_mark_now();
@@ -81,7 +81,7 @@ static void test_logoff_shuts_down_providers_transport_address_book_store(void) 
 }
 
 /* A provider whose Shutdown fails still gets its Release, and the others are still shut down. */
-static void test_logoff_continues_after_a_failing_shutdown(void) {
+static void test_MM_NS_ORDER_logoff_continues_after_a_failing_shutdown(void) {
     fixture f;
     if (fixture_setup(&f)) {
         f.xp.hr_shutdown = E_FAIL;
@@ -96,7 +96,7 @@ static void test_logoff_continues_after_a_failing_shutdown(void) {
 }
 
 /* Logoff of one session leaves the other sessions' providers alone. */
-static void test_logoff_touches_only_its_own_session(void) {
+static void test_MM_NS_ORDER_logoff_touches_only_its_own_session(void) {
     fixture f;
     if (fixture_setup(&f)) {
         tp_provider other;
@@ -122,7 +122,7 @@ static void test_logoff_touches_only_its_own_session(void) {
 }
 
 /* After Logoff only Release is allowed on the session: everything else is MAPI_E_CALL_FAILED and a violation. */
-static void test_calls_on_logged_off_session_fail_with_violation(void) {
+static void test_MM_NS_LOGGED_OFF_calls_on_logged_off_session_fail_with_violation(void) {
     fixture f;
     if (fixture_setup(&f)) {
         IMAPIClientShutdown *cs = mm_client_shutdown(f.s); /* obtained while logged on */
@@ -182,7 +182,7 @@ static void test_calls_on_logged_off_session_fail_with_violation(void) {
     fixture_end(&f);
 }
 
-static void test_session_released_without_logoff_is_logged_off_at_last_uninitialize(void) {
+static void test_MM_NS_ORDER_session_released_without_logoff_is_logged_off_at_last_uninitialize(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(MAPIInitialize(NULL), S_OK); /* count 2 */
@@ -209,7 +209,7 @@ static void test_session_released_without_logoff_is_logged_off_at_last_uninitial
 }
 
 /* A session still held (not released, not logged off) is logged off at the last MAPIUninitialize as well. */
-static void test_session_held_without_logoff_is_logged_off_at_last_uninitialize(void) {
+static void test_MM_NS_ORDER_session_held_without_logoff_is_logged_off_at_last_uninitialize(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_mark m = mm_mark_now();
@@ -229,7 +229,7 @@ static void test_session_held_without_logoff_is_logged_off_at_last_uninitialize(
 }
 
 /* A session that was logged off is not logged off again at MAPIUninitialize (no diagnostic, no call). */
-static void test_logged_off_session_is_not_logged_off_again_at_uninitialize(void) {
+static void test_MM_NS_LOGGED_OFF_logged_off_session_is_not_logged_off_again_at_uninitialize(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(f.s->lpVtbl->Logoff(f.s, 0, 0, 0), S_OK);
@@ -261,13 +261,13 @@ static void test_normal_shutdown_sequence_is_clean(void) {
 }
 
 int main(void) {
-    MM_RUN(test_logoff_shuts_down_providers_transport_address_book_store);
-    MM_RUN(test_logoff_continues_after_a_failing_shutdown);
-    MM_RUN(test_logoff_touches_only_its_own_session);
-    MM_RUN(test_calls_on_logged_off_session_fail_with_violation);
-    MM_RUN(test_session_released_without_logoff_is_logged_off_at_last_uninitialize);
-    MM_RUN(test_session_held_without_logoff_is_logged_off_at_last_uninitialize);
-    MM_RUN(test_logged_off_session_is_not_logged_off_again_at_uninitialize);
+    MM_RUN(test_MM_NS_ORDER_logoff_shuts_down_providers_transport_address_book_store);
+    MM_RUN(test_MM_NS_ORDER_logoff_continues_after_a_failing_shutdown);
+    MM_RUN(test_MM_NS_ORDER_logoff_touches_only_its_own_session);
+    MM_RUN(test_MM_NS_LOGGED_OFF_calls_on_logged_off_session_fail_with_violation);
+    MM_RUN(test_MM_NS_ORDER_session_released_without_logoff_is_logged_off_at_last_uninitialize);
+    MM_RUN(test_MM_NS_ORDER_session_held_without_logoff_is_logged_off_at_last_uninitialize);
+    MM_RUN(test_MM_NS_LOGGED_OFF_logged_off_session_is_not_logged_off_again_at_uninitialize);
     MM_RUN(test_normal_shutdown_sequence_is_clean);
     return mm_finish("normal_shutdown");
 }

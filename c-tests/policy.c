@@ -69,11 +69,11 @@ static void check_each_value_under(const char *key) {
     }
 }
 
-static void test_policy_value_under_policy_key(void) { check_each_value_under(MM_POLICY_KEY); }
+static void test_MM_FS_POLICY_value_under_policy_key(void) { check_each_value_under(MM_POLICY_KEY); }
 
-static void test_policy_value_under_preference_key(void) { check_each_value_under(MM_PREFERENCE_KEY); }
+static void test_MM_FS_POLICY_value_under_preference_key(void) { check_each_value_under(MM_PREFERENCE_KEY); }
 
-static void test_policy_key_wins_over_preference_key(void) {
+static void test_MM_FS_POLICY_key_wins_over_preference_key(void) {
     static const uint32_t pairs[][2] = {{0, 2}, {2, 0}, {1, 2}, {2, 1}, {0, 1}, {1, 0}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         fixture f;
@@ -88,7 +88,7 @@ static void test_policy_key_wins_over_preference_key(void) {
     }
 }
 
-static void test_policy_absent_counts_as_0(void) {
+static void test_MM_FS_POLICY_absent_counts_as_0(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_EQ(reported_behavior(), 0);
@@ -105,7 +105,7 @@ static void test_policy_absent_counts_as_0(void) {
 }
 
 /* A DWORD other than 0, 1, 2 counts as 0 and is reported as a diagnostic, under either key. */
-static void test_policy_out_of_range_dword_counts_as_0_with_diagnostic(void) {
+static void test_MM_FS_POLICY_out_of_range_dword_counts_as_0_with_diagnostic(void) {
     const char *keys[] = {MM_POLICY_KEY, MM_PREFERENCE_KEY};
     const uint32_t values[] = {7, 3, 0xFFFFFFFFu};
     for (size_t k = 0; k < 2; k++) {
@@ -127,7 +127,7 @@ static void test_policy_out_of_range_dword_counts_as_0_with_diagnostic(void) {
 }
 
 /* The policy key holds the value, so it decides — even when its value is invalid and counts as 0. */
-static void test_policy_out_of_range_policy_value_is_not_replaced_by_preference(void) {
+static void test_MM_FS_POLICY_out_of_range_policy_value_is_not_replaced_by_preference(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_set_behavior(MM_POLICY_KEY, 7);
@@ -141,7 +141,7 @@ static void test_policy_out_of_range_policy_value_is_not_replaced_by_preference(
 }
 
 /* The documented 14.0 location, while 16.0 is emulated: no effect, but a diagnostic says where it was found. */
-static void test_policy_value_only_under_other_office_version_is_diagnosed(void) {
+static void test_MM_FS_POLICY_value_only_under_other_office_version_is_diagnosed(void) {
     const char *keys[] = {POLICY_KEY_14, PREFERENCE_KEY_14};
     for (size_t k = 0; k < 2; k++) {
         fixture f;
@@ -162,7 +162,7 @@ static void test_policy_value_only_under_other_office_version_is_diagnosed(void)
 }
 
 /* A value under the emulated version decides; a value under another version never overrides it. */
-static void test_policy_value_under_emulated_version_beats_other_version(void) {
+static void test_MM_FS_POLICY_value_under_emulated_version_beats_other_version(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_set_behavior(POLICY_KEY_14, 2);
@@ -173,7 +173,7 @@ static void test_policy_value_under_emulated_version_beats_other_version(void) {
     fixture_teardown(&f);
 }
 
-static void test_policy_set_office_version_makes_that_version_effective(void) {
+static void test_MM_FS_POLICY_set_office_version_makes_that_version_effective(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_set_behavior(POLICY_KEY_14, 2);
@@ -201,7 +201,7 @@ static void test_policy_set_office_version_makes_that_version_effective(void) {
     mm_test_end();
 }
 
-static void test_policy_set_office_version_rejects_non_versions(void) {
+static void test_MM_FS_POLICY_set_office_version_rejects_non_versions(void) {
     mm_mark m = mm_mark_now();
     CHECK_HR(mockmapi_policy_set_office_version(NULL), E_INVALIDARG);
     CHECK_HR(mockmapi_policy_set_office_version(""), E_INVALIDARG);
@@ -215,7 +215,7 @@ static void test_policy_set_office_version_rejects_non_versions(void) {
 }
 
 /* get_behavior tells what a QueryFastShutdown would apply, and neither calls nor journals anything. */
-static void test_policy_get_behavior_reports_without_side_effects(void) {
+static void test_MM_FS_POLICY_get_behavior_reports_without_side_effects(void) {
     fixture f;
     if (fixture_setup(&f)) {
         mm_set_behavior(MM_PREFERENCE_KEY, 1);
@@ -236,7 +236,7 @@ static void test_policy_get_behavior_reports_without_side_effects(void) {
 }
 
 /* The policy is read at each client QueryFastShutdown, so a change between two calls takes effect. */
-static void test_policy_is_read_at_each_query_fast_shutdown(void) {
+static void test_MM_FS_POLICY_is_read_at_each_query_fast_shutdown(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_EQ(observed_behavior(&f), 0);
@@ -259,7 +259,7 @@ static void test_policy_is_read_at_each_query_fast_shutdown(void) {
 }
 
 /* Registry paths compare case-insensitively; HKEY_CURRENT_USER and HKCU name the same hive. */
-static void test_policy_paths_compare_case_insensitively(void) {
+static void test_MM_FS_POLICY_paths_compare_case_insensitively(void) {
     fixture f;
     if (fixture_setup(&f)) {
         CHECK_HR(mockmapi_registry_set_dword(
@@ -280,7 +280,7 @@ static void test_policy_paths_compare_case_insensitively(void) {
 }
 
 /* mockmapi_reset returns the registry to its configured contents (empty by default). */
-static void test_policy_reset_restores_the_registry(void) {
+static void test_MM_FS_POLICY_reset_restores_the_registry(void) {
     mm_set_behavior(MM_POLICY_KEY, 2);
     CHECK_EQ(reported_behavior(), 2);
     mockmapi_reset();
@@ -292,19 +292,19 @@ static void test_policy_reset_restores_the_registry(void) {
 }
 
 int main(void) {
-    MM_RUN(test_policy_value_under_policy_key);
-    MM_RUN(test_policy_value_under_preference_key);
-    MM_RUN(test_policy_key_wins_over_preference_key);
-    MM_RUN(test_policy_absent_counts_as_0);
-    MM_RUN(test_policy_out_of_range_dword_counts_as_0_with_diagnostic);
-    MM_RUN(test_policy_out_of_range_policy_value_is_not_replaced_by_preference);
-    MM_RUN(test_policy_value_only_under_other_office_version_is_diagnosed);
-    MM_RUN(test_policy_value_under_emulated_version_beats_other_version);
-    MM_RUN(test_policy_set_office_version_makes_that_version_effective);
-    MM_RUN(test_policy_set_office_version_rejects_non_versions);
-    MM_RUN(test_policy_get_behavior_reports_without_side_effects);
-    MM_RUN(test_policy_is_read_at_each_query_fast_shutdown);
-    MM_RUN(test_policy_paths_compare_case_insensitively);
-    MM_RUN(test_policy_reset_restores_the_registry);
+    MM_RUN(test_MM_FS_POLICY_value_under_policy_key);
+    MM_RUN(test_MM_FS_POLICY_value_under_preference_key);
+    MM_RUN(test_MM_FS_POLICY_key_wins_over_preference_key);
+    MM_RUN(test_MM_FS_POLICY_absent_counts_as_0);
+    MM_RUN(test_MM_FS_POLICY_out_of_range_dword_counts_as_0_with_diagnostic);
+    MM_RUN(test_MM_FS_POLICY_out_of_range_policy_value_is_not_replaced_by_preference);
+    MM_RUN(test_MM_FS_POLICY_value_only_under_other_office_version_is_diagnosed);
+    MM_RUN(test_MM_FS_POLICY_value_under_emulated_version_beats_other_version);
+    MM_RUN(test_MM_FS_POLICY_set_office_version_makes_that_version_effective);
+    MM_RUN(test_MM_FS_POLICY_set_office_version_rejects_non_versions);
+    MM_RUN(test_MM_FS_POLICY_get_behavior_reports_without_side_effects);
+    MM_RUN(test_MM_FS_POLICY_is_read_at_each_query_fast_shutdown);
+    MM_RUN(test_MM_FS_POLICY_paths_compare_case_insensitively);
+    MM_RUN(test_MM_FS_POLICY_reset_restores_the_registry);
     return mm_finish("policy");
 }

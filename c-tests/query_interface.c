@@ -46,7 +46,7 @@ static void fixture_end(fixture *f) {
     mm_test_end();
 }
 
-static void test_query_interface_null_ppv_returns_e_pointer(void) {
+static void test_MM_COM_QI_null_ppv_returns_e_pointer(void) {
     fixture f;
     if (fixture_setup(&f)) {
         for (int i = 0; i < 2; i++) {
@@ -64,7 +64,7 @@ static void test_query_interface_null_ppv_returns_e_pointer(void) {
     fixture_end(&f);
 }
 
-static void test_query_interface_null_riid_returns_e_invalidarg(void) {
+static void test_MM_COM_QI_null_riid_returns_e_invalidarg(void) {
     fixture f;
     if (fixture_setup(&f)) {
         for (int i = 0; i < 2; i++) {
@@ -80,7 +80,7 @@ static void test_query_interface_null_riid_returns_e_invalidarg(void) {
     fixture_end(&f);
 }
 
-static void test_query_interface_unsupported_iid_sets_null_and_returns_e_nointerface(void) {
+static void test_MM_COM_QI_unsupported_iid_sets_null_and_returns_e_nointerface(void) {
     fixture f;
     if (fixture_setup(&f)) {
         const IID *unsupported[] = {&IID_IMAPIProviderShutdown, &IID_IXPProvider, &IID_IABProvider, &IID_IMSProvider,
@@ -104,7 +104,7 @@ static void test_query_interface_unsupported_iid_sets_null_and_returns_e_nointer
 }
 
 /* A successful QueryInterface AddRefs the pointer it returns: one more Release is then needed. */
-static void test_query_interface_success_addrefs(void) {
+static void test_MM_COM_QI_success_addrefs(void) {
     fixture f;
     if (fixture_setup(&f)) {
         const IID *supported[] = {&IID_IUnknown, &IID_IMAPISession, &IID_IMAPIClientShutdown};
@@ -137,7 +137,7 @@ static void test_query_interface_success_addrefs(void) {
 }
 
 /* COM identity: QueryInterface(IID_IUnknown) from either interface gives the same pointer. */
-static void test_query_interface_iunknown_identity(void) {
+static void test_MM_COM_QI_iunknown_identity(void) {
     fixture f;
     if (fixture_setup(&f)) {
         void *from_session = NULL, *from_client_shutdown = NULL;
@@ -157,7 +157,7 @@ static void test_query_interface_iunknown_identity(void) {
 }
 
 /* Reflexive, symmetric and transitive: each interface can be reached from the other and from itself. */
-static void test_query_interface_is_reflexive_symmetric_transitive(void) {
+static void test_MM_COM_QI_is_reflexive_symmetric_transitive(void) {
     fixture f;
     if (fixture_setup(&f)) {
         void *cs_from_cs = NULL, *s_from_cs = NULL, *cs_from_s_from_cs = NULL;
@@ -182,7 +182,7 @@ static void test_query_interface_is_reflexive_symmetric_transitive(void) {
 }
 
 /* Over-release of a session is a violation, not a crash; the object stays released. */
-static void test_session_over_release_is_a_violation_not_a_crash(void) {
+static void test_MM_COM_REF_session_over_release_is_a_violation_not_a_crash(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     IMAPISession *s = mm_logon("over-release");
     if (s) {
@@ -207,7 +207,7 @@ static void test_session_over_release_is_a_violation_not_a_crash(void) {
 }
 
 /* Over-release through the client shutdown interface too. */
-static void test_client_shutdown_over_release_is_a_violation_not_a_crash(void) {
+static void test_MM_COM_REF_client_shutdown_over_release_is_a_violation_not_a_crash(void) {
     CHECK_HR(MAPIInitialize(NULL), S_OK);
     IMAPISession *s = mm_logon("over-release-cs");
     IMAPIClientShutdown *cs = s ? mm_client_shutdown(s) : NULL;
@@ -224,13 +224,13 @@ static void test_client_shutdown_over_release_is_a_violation_not_a_crash(void) {
 }
 
 int main(void) {
-    MM_RUN(test_query_interface_null_ppv_returns_e_pointer);
-    MM_RUN(test_query_interface_null_riid_returns_e_invalidarg);
-    MM_RUN(test_query_interface_unsupported_iid_sets_null_and_returns_e_nointerface);
-    MM_RUN(test_query_interface_success_addrefs);
-    MM_RUN(test_query_interface_iunknown_identity);
-    MM_RUN(test_query_interface_is_reflexive_symmetric_transitive);
-    MM_RUN(test_session_over_release_is_a_violation_not_a_crash);
-    MM_RUN(test_client_shutdown_over_release_is_a_violation_not_a_crash);
+    MM_RUN(test_MM_COM_QI_null_ppv_returns_e_pointer);
+    MM_RUN(test_MM_COM_QI_null_riid_returns_e_invalidarg);
+    MM_RUN(test_MM_COM_QI_unsupported_iid_sets_null_and_returns_e_nointerface);
+    MM_RUN(test_MM_COM_QI_success_addrefs);
+    MM_RUN(test_MM_COM_QI_iunknown_identity);
+    MM_RUN(test_MM_COM_QI_is_reflexive_symmetric_transitive);
+    MM_RUN(test_MM_COM_REF_session_over_release_is_a_violation_not_a_crash);
+    MM_RUN(test_MM_COM_REF_client_shutdown_over_release_is_a_violation_not_a_crash);
     return mm_finish("query_interface");
 }

@@ -35,6 +35,16 @@ int main(void) {
              strstr(trace, "client     session 1 QueryFastShutdown -> S_OK") != NULL &&
              strstr(trace, "\"traced store\" QueryFastShutdown -> S_OK") != NULL;
     if (!ok) printf("tracing_log: the trace lacks the decision:\n%s\n", trace ? trace : "(no file)");
+    /* Policy 2: the log line says how many providers were not called (RULES.md MM-FS-POLICY). */
+    mockmapi_registry_set_dword(MM_POLICY_KEY, "FastShutdownBehavior", 2);
+    HRESULT hr2 = cs->lpVtbl->QueryFastShutdown(cs);
+    fflush(stderr);
+    trace = read_all("trace.txt");
+    int ok2 = hr2 == MAPI_E_NO_SUPPORT && trace != NULL && strstr(trace, "providers_not_called=1") != NULL &&
+              strstr(trace, "none of the 1 provider(s) was called") != NULL && strstr(trace, "providers=0") == NULL;
+    if (!ok2) printf("tracing_log: the policy-2 line does not say how many providers were not called:\n%s\n",
+                     trace ? trace : "(no file)");
+    ok = ok && ok2;
     cs->lpVtbl->Release(cs);
     s->lpVtbl->Release(s);
     mockmapi_reset();

@@ -1758,7 +1758,8 @@ fn render(rows: &[Row]) -> String {
             or is over a documented limit, registry paths and names over the Windows registry's limits, and a\n   \
             COM object used after its last `Release` — `E_INVALIDARG` (`E_POINTER` for QueryInterface's\n   \
             `ppvObject`, `MAPI_E_INVALID_OBJECT` for a call through a released session).\n\
-         2. **The exited state** (a client `DoFastShutdown` reached providers) — `MAPI_E_CALL_FAILED`.\n\
+         2. **The exited state** (from the moment a client `DoFastShutdown` starts calling providers; RULES.md\n   \
+            `MM-FS-EXITED`) — `MAPI_E_CALL_FAILED`.\n\
          3. **The object's own state**: a session from before `mockmapi_reset`, or logged off (by `Logoff` or by the\n   \
             last `MAPIUninitialize`) — `MAPI_E_CALL_FAILED` (SPEC §5).\n\
          4. **MAPI initialized** — `MAPI_E_NOT_INITIALIZED` before the first `MAPIInitialize` or after the last\n   \
@@ -1825,6 +1826,20 @@ fn every_bad_input_gets_its_documented_answer_and_the_table_matches() {
                 "{what}: violation journaled {journaled}, documented {}",
                 r.violation
             ));
+        }
+        // Rule MM-ARGS (RULES.md): every violation names the rule it breaks, by an id RULES.md defines.
+        let text = mockmapi::ffi::runtime().journal().render();
+        for line in text.lines().filter(|l| l.contains("VIOLATION")) {
+            let named = line
+                .split("[rule ")
+                .nth(1)
+                .and_then(|rest| rest.split(']').next())
+                .and_then(mockmapi::rules::find);
+            if named.is_none() {
+                failures.push(format!(
+                    "{what}: a violation without a rule id defined in RULES.md: {line}"
+                ));
+            }
         }
         // SAFETY: as above.
         if r.answer.starts_with("E_") && unsafe { dump() } != hive_before {

@@ -108,6 +108,26 @@ fn each_common_mistake_fails_the_right_check_with_the_reason() {
     }
 }
 
+/// Rule MM-COM-QI: a QueryInterface that returns S_OK without AddRef is reported whatever other references the
+/// object has (here two the provider keeps itself, so the count never reaches 0): `check` compares the count
+/// before and after.
+#[test]
+#[allow(non_snake_case)] // named after the rule's identifier (RULES.md)
+fn test_MM_COM_QI_no_addref_is_reported_whatever_other_references_exist() {
+    for define in ["BROKEN_QI_NO_ADDREF", "BROKEN_QI_NO_ADDREF_HELD"] {
+        let lib = test_provider(Some(define));
+        let o = check(&[lib.to_str().unwrap()]);
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{define}: {t}");
+        let line = t
+            .lines()
+            .find(|l| l.trim_start().starts_with("FAIL") && l.contains("QueryInterface AddRefs"))
+            .unwrap_or_else(|| panic!("{define}: no failed AddRef check in:\n{t}"));
+        assert!(line.contains("did not AddRef"), "{define}: {line}");
+        assert!(t.contains("rule MM-COM-QI"), "{define}: {t}");
+    }
+}
+
 #[test]
 fn a_missing_library_or_a_wrong_kind_cannot_pass() {
     let o = check(&["/nonexistent/libprovider.so"]);

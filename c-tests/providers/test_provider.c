@@ -4,6 +4,8 @@
  * Built with one of these defined, it makes one common mistake instead:
  *   BROKEN_NO_SHUTDOWN     no IMAPIProviderShutdown
  *   BROKEN_QI_NO_ADDREF    QueryInterface does not AddRef
+ *   BROKEN_QI_NO_ADDREF_HELD  the same, in a provider that keeps two references of its own on its object (so the
+ *                          count never reaches 0 and only a before/after comparison can tell)
  *   BROKEN_QUERY_FAILS     QueryFastShutdown returns E_FAIL
  *   BROKEN_DO_FAILS        DoFastShutdown returns E_FAIL
  *   BROKEN_SAME_OBJECT     every init returns the same object
@@ -15,6 +17,10 @@
  *                          file TEST_PROVIDER_STORE_FILE names; mockmapi_exit_verify checks that file
  */
 #include "mockmapi.h"
+
+#ifdef BROKEN_QI_NO_ADDREF_HELD
+#define BROKEN_QI_NO_ADDREF
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,7 +178,9 @@ EXPORT HRESULT ENTRY_POINT(void *hInstance, void *lpMalloc, void *lpAllocateBuff
 #endif
     p->lpVtbl = &vtbl;
     p->shutdown.lpVtbl = &sd_vtbl;
-#ifndef BROKEN_SAME_OBJECT
+#ifdef BROKEN_QI_NO_ADDREF_HELD
+    p->refs = 3; /* the caller's, and two the provider keeps */
+#elif !defined(BROKEN_SAME_OBJECT)
     p->refs = 1;
 #endif
     test_provider_last_instance = hInstance;

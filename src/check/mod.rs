@@ -594,8 +594,9 @@ unsafe fn check_iunknown(ctx: &mut Ctx, obj: ComPtr) -> Shape {
             ctx.add(
                 "QueryInterface AddRefs",
                 Status::Fail,
-                "QueryInterface(IID_IMAPIProviderShutdown) did not AddRef: the subsystem's Release after each call \
-                 would free the provider early",
+                "QueryInterface(IID_IMAPIProviderShutdown) did not AddRef (the reference count before and after \
+                 is the same): when the subsystem releases the interface it obtained, it drops a reference it was \
+                 never given and can free the provider early",
                 IUNKNOWN_RULE,
             );
             return Shape::NoAddRef;

@@ -1,10 +1,8 @@
 //! What no real subsystem offers: expectations on the journal, fake providers, real-client styles, the exit
 //! test, call budgets and leak reports.
 
-use std::ffi::{c_char, c_void, CString};
+use std::ffi::{c_char, c_void};
 use std::time::Duration;
-
-use parking_lot::Mutex;
 
 use crate::com::{IUnknown, E_INVALIDARG, HRESULT, MAPI_E_NOT_FOUND, S_OK};
 use crate::runtime::client::ClientStyle;
@@ -483,7 +481,10 @@ pub struct mockmapi_exit_result {
     pub child_journal: *const c_char,
 }
 
-static EXIT_STRINGS: Mutex<Option<(CString, CString)>> = Mutex::new(None);
+/// The strings the last `mockmapi_exit_test` result points to (valid until the next call).
+#[cfg(unix)]
+static EXIT_STRINGS: parking_lot::Mutex<Option<(std::ffi::CString, std::ffi::CString)>> =
+    parking_lot::Mutex::new(None);
 
 /// Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
 /// providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
@@ -553,7 +554,10 @@ unsafe fn exit_test(
             return rt.reject(
                 Method::ExitTest,
                 crate::com::MAPI_E_CALL_FAILED,
-                format!("mockmapi_exit_test: {why}"),
+                format!(
+                    "mockmapi_exit_test: {why} [rule {}]",
+                    crate::rules::EXIT_TEST
+                ),
             )
         }
     };
@@ -594,7 +598,8 @@ unsafe fn exit_test(
     rt.reject(
         Method::ExitTest,
         crate::com::MAPI_E_NO_SUPPORT,
-        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS",
+        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS \
+         [rule MM-EXIT-TEST]",
     )
 }
 

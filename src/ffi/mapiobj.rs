@@ -118,8 +118,9 @@ fn dead(rt: &Runtime, method: Method, what: &str) -> HRESULT {
         method,
         MAPI_E_INVALID_OBJECT,
         format!(
-            "{what} called on an object that is not a live {} (released, or never created)",
-            method.name()
+            "{what} called on an object that is not a live {} (released, or never created) [rule {}]",
+            method.name(),
+            crate::rules::COM_REFCOUNT
         ),
     )
 }

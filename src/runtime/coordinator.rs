@@ -23,7 +23,7 @@ use crate::com::IMAPIProviderShutdown;
 
 use super::journal::{prefetch, Event, EventType, Pin};
 use super::method::Method;
-use super::provider::{Outcome, ShutdownMethod};
+use super::provider::{Outcome, Pass, ShutdownMethod, DO_WAITS_FOR_OTHER_CALLS};
 use super::session::SessionObject;
 use super::{Call, Held, HeldSet, Inner, Order, OrderData, Sequence, SessionEntry};
 
@@ -72,6 +72,9 @@ struct FanOut<'a> {
     closes: u64,
     pin: Pin<'a>,
     tally: Tally,
+    /// Query and Notify run under a pass: a DoFastShutdown that begins meanwhile waits for it to end, and they
+    /// call no provider once that DoFastShutdown began (checked before each call, after the pass began).
+    _pass: Option<Pass<'a>>,
 }
 
 impl<'a> FanOut<'a> {
@@ -85,6 +88,7 @@ impl<'a> FanOut<'a> {
             closes,
             pin: inner.journal.pin(&order.names),
             tally: Tally::default(),
+            _pass: (which != ShutdownMethod::Do).then(|| inner.latch.pass()),
         }
     }
 
@@ -428,6 +432,40 @@ impl Inner {
         S_OK
     }
 
+    /// The exited state began: wait until the provider calls other threads began before it have ended (their
+    /// fan-outs stop at the next provider), so that no provider is inside another call when `DoFastShutdown`
+    /// reaches it. Bounded by [`DO_WAITS_FOR_OTHER_CALLS`]: past it, a violation, and the fan-out goes on.
+    fn wait_for_other_threads(&self, session: u32) {
+        let others = self.latch.others_passes();
+        if others == 0 {
+            return;
+        }
+        self.journal.diagnostic(
+            Method::DoFastShutdown,
+            session,
+            format!(
+                "DoFastShutdown waits for {others} provider call(s) other threads began before it (a \
+                 QueryFastShutdown or NotifyProcessShutdown fan-out, a Logoff, a Release) to end before it calls \
+                 any provider; those calls reach no further provider [rule {}]",
+                crate::rules::NOTHING_AFTER_DO
+            ),
+        );
+        if let Err(left) = self.latch.wait_for_others(DO_WAITS_FOR_OTHER_CALLS) {
+            self.journal.violation(
+                Method::DoFastShutdown,
+                session,
+                format!(
+                    "DoFastShutdown waited {} s for {left} provider call(s) other threads began before it and \
+                     calls its providers anyway: a provider may get DoFastShutdown while it is still inside \
+                     another call. Do not call MAPI from other threads during fast shutdown, and do not make a \
+                     provider method wait for another thread's MAPI call [rule {}]",
+                    DO_WAITS_FOR_OTHER_CALLS.as_secs(),
+                    crate::rules::NOTHING_AFTER_DO
+                ),
+            );
+        }
+    }
+
     /// Client `IMAPIClientShutdown::DoFastShutdown`: `S_OK` only if every provider's DoFastShutdown succeeded.
     /// When it reaches providers the runtime is exited from the moment it starts calling them.
     pub(crate) fn client_do_fast_shutdown(&self, obj: &SessionObject) -> HRESULT {
@@ -450,6 +488,7 @@ impl Inner {
                  providers get DoFastShutdown without a notification",
             );
         }
+        self.wait_for_other_threads(obj.id);
         let tally = self.held_fan_out(&providers, closes, ShutdownMethod::Do);
         self.state.lock().exit_fan_out = false;
         let hr = if tally.failed == 0 {

@@ -246,7 +246,11 @@ impl FakeProvider {
             rt.journal.violation(
                 method,
                 0,
-                format!("fake provider \"{}\": {what}", self.spec.name),
+                format!(
+                    "fake provider \"{}\": {what} [rule {}]",
+                    self.spec.name,
+                    crate::rules::COM_REFCOUNT
+                ),
             );
         }
     }

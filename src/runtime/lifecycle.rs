@@ -41,8 +41,9 @@ impl Inner {
                 method,
                 obj.id,
                 format!(
-                    "{} on a session from before mockmapi_reset; log on again",
-                    method.name()
+                    "{} on a session from before mockmapi_reset; log on again [rule {}]",
+                    method.name(),
+                    crate::rules::LOGGED_OFF_SESSION
                 ),
             );
             return Err(MAPI_E_CALL_FAILED);
@@ -72,7 +73,7 @@ impl Inner {
             self.journal.violation(
                 Method::Logoff,
                 obj.id,
-                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on)"),
+                format!("Logoff ulReserved is {reserved}; it is reserved and must be 0 (the session stays logged on) [rule {}]", crate::rules::ARGUMENTS),
             );
             self.journal.finish(slot, E_INVALIDARG, None);
             return E_INVALIDARG;
@@ -108,6 +109,8 @@ impl Inner {
 /// last `Arc` goes). If a client `DoFastShutdown` began meanwhile (another thread), the remaining providers get
 /// nothing: the process is exiting.
 fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
+    // Under a pass: a DoFastShutdown beginning meanwhile waits for this to end (see `provider::ExitLatch`).
+    let _pass = rt.latch.pass();
     let mut skipped = 0;
     for record in entry.into_providers() {
         if rt.latch.is_exited() {
@@ -130,6 +133,15 @@ fn shut_down_providers(rt: &Inner, session: u32, entry: SessionEntry) {
     }
 }
 
+/// A violation message with the id of the rule it breaks (RULES.md), unless it already names one.
+pub(crate) fn with_rule(message: String, rule: &str) -> String {
+    if message.contains("[rule ") {
+        message
+    } else {
+        format!("{message} [rule {rule}]")
+    }
+}
+
 /// States given up by [`Runtime::abandon_state`].
 static ABANDONED: parking_lot::Mutex<Vec<State>> = parking_lot::Mutex::new(Vec::new());
 
@@ -143,6 +155,7 @@ struct Loaded {
 
 /// Give back the references of providers loaded for a logon that failed (kept, not released, once exited).
 fn release_loaded(rt: &Inner, loaded: Vec<Loaded>) {
+    let _pass = rt.latch.pass();
     for l in loaded {
         if rt.latch.is_exited() {
             rt.latch
@@ -322,6 +335,9 @@ impl Runtime {
         profile: Option<&str>,
     ) -> Result<(u32, *mut IMAPISession, String), HRESULT> {
         let rt = &self.inner;
+        // Under a pass: provider entry points run before any DoFastShutdown that begins meanwhile calls a
+        // provider (see `provider::ExitLatch`).
+        let _pass = rt.latch.pass();
         let (name, plan, has_profiles) = {
             let st = rt.state.lock();
             rt.gate(&st, Method::MAPILogonEx, 0)?;
@@ -469,7 +485,11 @@ impl Runtime {
     ) -> (HRESULT, Option<String>) {
         let rt = &self.inner;
         let bad = |msg: String| {
-            rt.journal.violation(Method::AddProvider, 0, msg);
+            rt.journal.violation(
+                Method::AddProvider,
+                0,
+                with_rule(msg, crate::rules::ARGUMENTS),
+            );
             (E_INVALIDARG, None)
         };
         if session.is_null() {
@@ -493,6 +513,9 @@ impl Runtime {
                 super::provider::MAX_NAME_BYTES
             ));
         }
+        // Under a pass: the AddRef below (and a Release if the session went meanwhile) run before any
+        // DoFastShutdown that begins meanwhile calls a provider (see `provider::ExitLatch`).
+        let _pass = rt.latch.pass();
         let id = {
             let st = rt.state.lock();
             let Some(obj) = find_object(&st.objects, session as *const c_void)
@@ -541,7 +564,10 @@ impl Runtime {
             rt.journal.violation(
                 Method::AddProvider,
                 id,
-                format!("session {id} was logged off while the provider was being added"),
+                format!(
+                    "session {id} was logged off while the provider was being added [rule {}]",
+                    crate::rules::LOGGED_OFF_SESSION
+                ),
             );
             return (MAPI_E_CALL_FAILED, None);
         }
@@ -717,7 +743,8 @@ impl Runtime {
                 Method::Registry,
                 0,
                 format!(
-                    "Office version '{version}' is not a version number such as 16.0, 15.0 or 14.0"
+                    "Office version '{version}' is not a version number such as 16.0, 15.0 or 14.0 [rule {}]",
+                    crate::rules::ARGUMENTS
                 ),
             );
             return E_INVALIDARG;
@@ -752,7 +779,11 @@ impl Runtime {
         match e {
             RegistryError::NotFound(_) => MAPI_E_NOT_FOUND,
             RegistryError::BadKeyPath(msg) => {
-                self.inner.journal.violation(Method::Registry, 0, msg);
+                self.inner.journal.violation(
+                    Method::Registry,
+                    0,
+                    with_rule(msg, crate::rules::ARGUMENTS),
+                );
                 E_INVALIDARG
             }
         }
@@ -770,9 +801,14 @@ impl Runtime {
         self.inner.gate(&st, method, 0)
     }
 
-    /// Record a violation for bad input detected by a caller (the FFI layer's argument checks).
+    /// Record a violation for bad input detected by a caller (the FFI layer's argument checks): rule
+    /// `MM-ARGS` unless the message names another rule.
     pub fn reject(&self, method: Method, hr: HRESULT, message: impl Into<String>) -> HRESULT {
-        self.inner.journal.violation(method, 0, message);
+        self.inner.journal.violation(
+            method,
+            0,
+            with_rule(message.into(), crate::rules::ARGUMENTS),
+        );
         hr
     }
 

@@ -2,12 +2,14 @@
 //!
 //! Every call here runs provider code, so none of it may run under the runtime lock.
 
+use std::cell::RefCell;
 use std::ffi::c_void;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use parking_lot::Mutex;
+use parking_lot::{Condvar, Mutex};
 
 use crate::com::{
     succeeded, IID_IMAPIProviderShutdown, IMAPIProviderShutdown, IUnknown, E_NOINTERFACE,
@@ -139,15 +141,56 @@ pub struct ProviderRecord {
     pub(crate) latch: Arc<ExitLatch>,
 }
 
-/// The exited state as provider records see it, and the references the runtime keeps once exited.
+/// The exited state as provider records see it, the gate that keeps every other provider call out of the way
+/// of a client `DoFastShutdown`, and the references the runtime keeps once exited.
+///
+/// The gate (RULES.md `MM-FS-EXITED`): every code path that may call a provider outside the `DoFastShutdown`
+/// fan-out (the Query and Notify fan-outs, a Logoff's `Shutdown`s, a record's `Release`) holds a [`Pass`] for
+/// its whole run and checks [`ExitLatch::is_exited`] before each provider call. `DoFastShutdown` sets the exited
+/// flag, then waits until no pass of another thread is left before its first provider call. Both sides use
+/// `SeqCst`: either the pass holder sees the flag (and calls nobody), or `DoFastShutdown` sees the pass (and
+/// waits for it to end). A pass held by the thread that calls `DoFastShutdown` (a provider calling it from
+/// inside a Query or Notify fan-out) is not waited for; that fan-out stops at its next check.
 #[derive(Debug, Default)]
 pub struct ExitLatch {
     exited: AtomicBool,
     /// Bumped after every logoff marks its providers closed: a fan-out that sees the value it started with
     /// needs no look at each provider record's `closed` flag.
     closes: AtomicU64,
+    /// Passes held, all threads together.
+    passes: AtomicUsize,
+    /// Signalled when a pass ends after the exited state began.
+    wake: Mutex<()>,
+    ended: Condvar,
     kept: Mutex<Vec<Kept>>,
 }
+
+thread_local! {
+    /// Passes this thread holds, per latch (by address): a handful at most, nested by re-entrant calls.
+    static OWN_PASSES: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A provider-calling run outside the `DoFastShutdown` fan-out (see [`ExitLatch`]). Ends when dropped.
+#[must_use]
+pub(crate) struct Pass<'a> {
+    latch: &'a ExitLatch,
+}
+
+impl Drop for Pass<'_> {
+    fn drop(&mut self) {
+        self.latch.own_passes_add(false);
+        self.latch.passes.fetch_sub(1, Ordering::SeqCst);
+        if self.latch.is_exited() {
+            // Taking the lock orders this wake-up after a waiter's check (no lost wake-up).
+            let _g = self.latch.wake.lock();
+            self.latch.ended.notify_all();
+        }
+    }
+}
+
+/// How long a client `DoFastShutdown` waits for provider calls other threads began before it (RULES.md
+/// `MM-FS-EXITED`) before it records a violation and calls its providers anyway.
+pub const DO_WAITS_FOR_OTHER_CALLS: Duration = Duration::from_secs(5);
 
 /// References the runtime holds on a provider after the exited state began: never released by MAPI.
 #[derive(Debug)]
@@ -184,6 +227,70 @@ impl ExitLatch {
     /// Enter (or leave, at reset) the exited state.
     pub(crate) fn set_exited(&self, exited: bool) {
         self.exited.store(exited, Ordering::SeqCst);
+    }
+
+    /// Begin a provider-calling run outside the `DoFastShutdown` fan-out; check [`ExitLatch::is_exited`]
+    /// before each provider call made under it.
+    pub(crate) fn pass(&self) -> Pass<'_> {
+        self.passes.fetch_add(1, Ordering::SeqCst);
+        self.own_passes_add(true);
+        Pass { latch: self }
+    }
+
+    fn key(&self) -> usize {
+        self as *const ExitLatch as usize
+    }
+
+    fn own_passes_add(&self, up: bool) {
+        let key = self.key();
+        OWN_PASSES.with(|own| {
+            let mut own = own.borrow_mut();
+            match own.iter().position(|(k, _)| *k == key) {
+                Some(i) if up => own[i].1 += 1,
+                Some(i) => {
+                    own[i].1 -= 1;
+                    if own[i].1 == 0 {
+                        own.swap_remove(i);
+                    }
+                }
+                None if up => own.push((key, 1)),
+                None => debug_assert!(false, "a pass ended that this thread did not begin"),
+            }
+        });
+    }
+
+    fn own_passes(&self) -> usize {
+        let key = self.key();
+        OWN_PASSES.with(|own| {
+            own.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(0, |(_, n)| *n)
+        })
+    }
+
+    /// How many passes other threads hold now.
+    pub(crate) fn others_passes(&self) -> usize {
+        self.passes
+            .load(Ordering::SeqCst)
+            .saturating_sub(self.own_passes())
+    }
+
+    /// After entering the exited state: wait until no other thread holds a pass, at most `limit`.
+    /// `Err` carries how many were still held then.
+    pub(crate) fn wait_for_others(&self, limit: Duration) -> Result<(), usize> {
+        let deadline = Instant::now() + limit;
+        let mut g = self.wake.lock();
+        loop {
+            let others = self.others_passes();
+            if others == 0 {
+                return Ok(());
+            }
+            if self.ended.wait_until(&mut g, deadline).timed_out() {
+                let others = self.others_passes();
+                return if others == 0 { Ok(()) } else { Err(others) };
+            }
+        }
     }
 
     /// Keep a reference the runtime may no longer release (a provider object given to it after exit).
@@ -231,6 +338,8 @@ impl ExitLatch {
         let kept = std::mem::take(&mut *self.kept.lock());
         ABANDONED.lock().extend(kept);
         self.set_exited(false);
+        // A forked child has only this thread: passes other threads of the parent held do not exist here.
+        self.passes.store(self.own_passes(), Ordering::SeqCst);
     }
 }
 
@@ -249,7 +358,7 @@ fn describe_release(r: Released) -> String {
         Released::Count(n) => format!("reference count now {n}"),
         Released::InterfaceFreedObject => "releasing the IMAPIProviderShutdown the runtime held brought the count \
              to 0 before the runtime released its own reference to the provider object: QueryInterface \
-             returned S_OK without AddRef (the provider object was not released again)"
+             returned S_OK without AddRef (the provider object was not released again) [rule MM-COM-QI]"
             .to_owned(),
         Released::Failed(why) => format!("cannot Release the provider: {why}"),
     }
@@ -459,7 +568,9 @@ impl ProviderRecord {
 impl Drop for ProviderRecord {
     fn drop(&mut self) {
         let iface = *self.iface.get_mut();
-        if self.latch.is_exited() {
+        let latch = self.latch.clone();
+        let _pass = latch.pass();
+        if latch.is_exited() {
             self.latch.kept.lock().push(Kept {
                 session: self.session,
                 kind: self.kind,
@@ -488,7 +599,46 @@ impl Drop for ProviderRecord {
 
 #[cfg(test)]
 mod tests {
-    use super::ProviderKind;
+    use super::{ExitLatch, ProviderKind};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    #[allow(non_snake_case)] // test names carry the rule id (RULES.md)
+    /// MM-FS-EXITED: DoFastShutdown waits for the passes of other threads, never for its own thread's (a
+    /// provider calling DoFastShutdown from inside a fan-out), and the wait is bounded.
+    #[test]
+    fn test_MM_FS_EXITED_do_waits_for_other_threads_passes_only_and_boundedly() {
+        let latch = Arc::new(ExitLatch::default());
+        let own = latch.pass();
+        latch.set_exited(true);
+        assert_eq!(
+            latch.others_passes(),
+            0,
+            "this thread's pass is not another's"
+        );
+        assert_eq!(latch.wait_for_others(Duration::from_secs(60)), Ok(()));
+        drop(own);
+
+        let (held_tx, held_rx) = std::sync::mpsc::channel();
+        let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+        let other = {
+            let latch = latch.clone();
+            std::thread::spawn(move || {
+                let _pass = latch.pass();
+                held_tx.send(()).unwrap();
+                go_rx.recv().unwrap();
+            })
+        };
+        held_rx.recv().unwrap();
+        assert_eq!(latch.others_passes(), 1);
+        // A pass that never ends: the wait gives up (bounded) and says how many were left.
+        assert_eq!(latch.wait_for_others(Duration::from_millis(20)), Err(1));
+        go_tx.send(()).unwrap();
+        // Once it ends, the wait returns (woken, not timed out: the limit is far away).
+        assert_eq!(latch.wait_for_others(Duration::from_secs(60)), Ok(()));
+        other.join().unwrap();
+        assert_eq!(latch.others_passes(), 0);
+    }
 
     #[test]
     fn labels_and_entry_points_of_the_kinds() {

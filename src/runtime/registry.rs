@@ -321,7 +321,10 @@ impl Runtime {
                 self.reject(
                     Method::Registry,
                     hr,
-                    format!("mockmapi_registry_load_file: {e} (the emulated hive is unchanged)"),
+                    format!(
+                        "mockmapi_registry_load_file: {e} (the emulated hive is unchanged) [rule {}]",
+                        crate::rules::CONFIGURATION
+                    ),
                 )
             }
         }

@@ -191,9 +191,10 @@ impl SessionObject {
             self.id,
             format!(
                 "{} through session {} after its last Release; the object is released (hold a reference \
-                 while you use it)",
+                 while you use it) [rule {}]",
                 method.name(),
-                self.id
+                self.id,
+                crate::rules::COM_REFCOUNT
             ),
         );
         true
@@ -234,7 +235,10 @@ impl Inner {
             self.journal.violation(
                 Method::QueryInterface,
                 obj.id,
-                "QueryInterface called with a NULL ppvObject",
+                format!(
+                    "QueryInterface called with a NULL ppvObject [rule {}]",
+                    crate::rules::ARGUMENTS
+                ),
             );
             return (E_POINTER, None);
         }
@@ -243,7 +247,10 @@ impl Inner {
             self.journal.violation(
                 Method::QueryInterface,
                 obj.id,
-                "QueryInterface called with a NULL riid",
+                format!(
+                    "QueryInterface called with a NULL riid [rule {}]",
+                    crate::rules::ARGUMENTS
+                ),
             );
             return (null_out(ppv, E_INVALIDARG), None);
         };
