@@ -293,7 +293,11 @@ fn read_plain_blocks(text: &str) -> Option<Node> {
     fn close(stack: &mut Vec<Open>) {
         let done = stack.pop().expect("an open mapping");
         let parent = stack.last_mut().expect("a parent");
-        parent.entries.last_mut().expect("the entry that opened it").1 = Node::Map(done.entries);
+        parent
+            .entries
+            .last_mut()
+            .expect("the entry that opened it")
+            .1 = Node::Map(done.entries);
     }
     if text.starts_with('\u{feff}') || text.contains(['\r', '\t']) {
         return None;
@@ -374,8 +378,9 @@ fn plain_key(key: &str) -> bool {
     if !(first.is_alphanumeric() || first == '_' || first == '\\') {
         return false;
     }
-    if key.contains(['#', '"', '\'', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ':'])
-        || key.chars().any(char::is_control)
+    if key.contains([
+        '#', '"', '\'', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ':',
+    ]) || key.chars().any(char::is_control)
     {
         return false;
     }
@@ -1116,7 +1121,11 @@ mod tests {
             "HKCU: [1, 2]\n",
         ];
         for doc in left {
-            assert_eq!(read_plain_blocks(doc), None, "{doc:?} is left to serde_norway");
+            assert_eq!(
+                read_plain_blocks(doc),
+                None,
+                "{doc:?} is left to serde_norway"
+            );
         }
     }
 

@@ -80,7 +80,13 @@ struct FanOut<'a> {
 impl<'a> FanOut<'a> {
     /// Start a fan-out over `order`; `closes` is the logoff count read under the state lock when the order (or
     /// the sequence) was taken.
-    fn new(inner: &'a Inner, order: &'a Order, which: ShutdownMethod, calls: usize, closes: u64) -> Self {
+    fn new(
+        inner: &'a Inner,
+        order: &'a Order,
+        which: ShutdownMethod,
+        calls: usize,
+        closes: u64,
+    ) -> Self {
         inner.journal.reserve(calls);
         FanOut {
             inner,
@@ -325,13 +331,14 @@ impl Inner {
             if !st.exited && st.generation == obj.generation && st.queries == query {
                 // A provider logged off meanwhile is out of the sequence (its record is looked at only if a
                 // logoff happened since the query took the order).
-                if self.latch.closes() != closes {
-                    answered.retain(|h| !providers.calls[h.at].record.closed.load(Ordering::SeqCst));
-                }
-                let held = Arc::new(HeldSet {
+                let mut held = HeldSet {
                     order: providers.clone(),
                     calls: answered,
-                });
+                };
+                if self.latch.closes() != closes {
+                    held = held.retain(|call| !call.record.closed.load(Ordering::SeqCst));
+                }
+                let held = Arc::new(held);
                 let invalidated = (st.added != added).then(|| st.added_what.clone());
                 st.sequence.replace(Sequence {
                     held,
@@ -473,7 +480,8 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::DoFastShutdown)
         });
-        let (providers, was_notified, closes) = match self.after_query(obj, Method::DoFastShutdown) {
+        let (providers, was_notified, closes) = match self.after_query(obj, Method::DoFastShutdown)
+        {
             Ok(x) => x,
             Err(hr) => {
                 self.journal.finish(slot, hr, None);

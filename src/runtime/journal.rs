@@ -861,9 +861,7 @@ impl Journal {
         // Completions from now on take the reader lock; the ones already writing are waited for, cell by cell.
         self.reading.store(true, Ordering::SeqCst);
         let next = self.next.load(Ordering::Acquire) & !CLOSED;
-        while r.published < next
-            && self.cell(r.published).ready.load(Ordering::Acquire) != EMPTY
-        {
+        while r.published < next && self.cell(r.published).ready.load(Ordering::Acquire) != EMPTY {
             r.published += 1;
         }
         let events = Events {

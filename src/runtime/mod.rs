@@ -391,6 +391,29 @@ impl HeldSet {
     pub(crate) fn call(&self, h: &Held) -> &Call {
         &self.order.calls[h.at]
     }
+
+    /// The held providers `keep` keeps, over an order of their own: a provider left out is no longer
+    /// referenced by the set (so a logged-off session's records go, and are released, with their session).
+    pub(crate) fn retain(&self, keep: impl Fn(&Call) -> bool) -> HeldSet {
+        let mut order = OrderData::default();
+        let names = Arc::get_mut(&mut order.names).expect("new");
+        let mut calls = Vec::new();
+        for h in &self.calls {
+            let call = self.call(h);
+            if keep(call) {
+                calls.push(Held {
+                    iface: h.iface,
+                    at: order.calls.len(),
+                });
+                order.calls.push(Call::of(&call.record));
+                names.push(self.order.names[h.at].clone());
+            }
+        }
+        HeldSet {
+            order: Arc::new(order),
+            calls,
+        }
+    }
 }
 
 /// One fast-shutdown sequence (SPEC §4 "one interface per sequence"): the providers the client's
@@ -435,19 +458,11 @@ impl State {
         }
         latch.note_closed();
         let seq = self.sequence.as_mut()?;
-        if !seq.held.calls.iter().any(|h| seq.held.call(h).session == id) {
+        // The set's order may hold the session's records even where they did not answer.
+        if !seq.held.order.calls.iter().any(|c| c.session == id) {
             return None;
         }
-        let kept = HeldSet {
-            order: seq.held.order.clone(),
-            calls: seq
-                .held
-                .calls
-                .iter()
-                .filter(|h| seq.held.call(h).session != id)
-                .copied()
-                .collect(),
-        };
+        let kept = seq.held.retain(|call| call.session != id);
         Some(std::mem::replace(&mut seq.held, Arc::new(kept)))
     }
 }
