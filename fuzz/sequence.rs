@@ -47,11 +47,10 @@ struct Model {
     init: u32,
     exited: bool,
     sessions: Vec<Session>,
+    /// The latest client `QueryFastShutdown` returned `S_OK` and still stands: cleared by a failed query, the
+    /// last `MAPIUninitialize`, a reset, and (SPEC §4 "No Do without a query") by a logon or an attached
+    /// provider after it.
     query_ok: bool,
-    /// A session was logged on or a provider attached after the latest successful query. SPEC §4 ("No Do
-    /// without a query") says the query no longer counts; until the runtime enforces that rule, the model
-    /// accepts either answer for Notify/Do in this case and follows the runtime (see `PENDING_RULE`).
-    changed: bool,
     /// `FastShutdownBehavior` under the policy key; `u32::MAX` when absent.
     policy: u32,
 }
@@ -235,7 +234,7 @@ unsafe fn run_inner(data: &[u8]) {
                         providers: Vec::new(),
                     });
                     // SPEC §4 "No Do without a query": a logon after the query invalidates it.
-                    m.changed |= m.query_ok;
+                    m.query_ok = false;
                 }
                 ex(want, refused(want), "MAPILogonEx".into(), None)
             }
@@ -289,7 +288,8 @@ unsafe fn run_inner(data: &[u8]) {
                 (unk.Release.unwrap())(p);
                 if hr == S_OK {
                     m.sessions[i].providers.push(b);
-                    m.changed |= m.query_ok;
+                    // SPEC §4 "No Do without a query": so does an attached provider.
+                    m.query_ok = false;
                 }
                 ex(
                     want,
@@ -413,31 +413,12 @@ unsafe fn run_inner(data: &[u8]) {
                     9 => (f.NotifyProcessShutdown.unwrap())(c),
                     _ => (f.DoFastShutdown.unwrap())(c),
                 };
-                let pending = PENDING_RULE && gate.is_none() && op != 8 && m.changed;
                 match op {
-                    8 if gate.is_none() => {
-                        m.query_ok = hr == S_OK;
-                        m.changed = false;
-                    }
-                    10 if pending => m.exited = mockmapi::ffi::runtime().is_exited(),
+                    8 if gate.is_none() => m.query_ok = hr == S_OK,
                     10 if gate.is_none() && m.query_ok => m.exited = true,
                     _ => {}
                 }
-                if pending {
-                    // Either answer: the rule's (no provider reached) or the query still counting.
-                    let rule = if op == 9 { S_OK } else { MAPI_E_NO_SUPPORT };
-                    let journaled = mockmapi_violation_count() > before;
-                    let allowed = hr == want || hr == rule;
-                    ex(
-                        hr,
-                        journaled,
-                        format!("{name}(session #{i}) after a change (either answer)"),
-                        Some(if allowed { hr } else { want }),
-                    )
-                    .expect_allowed(allowed, hr)
-                } else {
-                    ex(want, violation, format!("{name}(session #{i})"), Some(hr))
-                }
+                ex(want, violation, format!("{name}(session #{i})"), Some(hr))
             }
             (11, _) => {
                 let v = [0u32, 1, 2, 2, 1, 7][input.pick(6)];
@@ -526,19 +507,6 @@ fn check(log: &[String], what: &str, got: HRESULT, want: HRESULT) {
         log.join("\n"),
         mockmapi::ffi::runtime().journal().render()
     );
-}
-
-/// SPEC §4 "No Do without a query" is not enforced by the runtime yet: a Notify/Do after a change that
-/// followed a successful query may still reach providers. Set to `false` when it is, so the model insists.
-const PENDING_RULE: bool = true;
-
-impl Expect {
-    fn expect_allowed(mut self, allowed: bool, got: HRESULT) -> Expect {
-        if !allowed {
-            self.got = Some(got);
-        }
-        self
-    }
 }
 
 fn ex(hr: HRESULT, violation: bool, what: String, got: Option<HRESULT>) -> Expect {

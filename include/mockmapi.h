@@ -50,6 +50,52 @@
 #define MOCKMAPI_PROVIDER_STORE 3
 
 /**
+ * The longest provider name (`mockmapi_session_add_provider`, `mockmapi_fake_spec.name`) in bytes of UTF-8;
+ * a longer one is refused with `E_INVALIDARG`.
+ */
+#define MOCKMAPI_MAX_PROVIDER_NAME_BYTES 1024
+
+/**
+ * The longest registry key name (one component between two backslashes) the emulated hive accepts, in UTF-16
+ * code units, as the Windows registry; a longer one is refused with `E_INVALIDARG` (files: file:line:column).
+ */
+#define MOCKMAPI_MAX_REGISTRY_KEY_NAME_CHARS 255
+
+/**
+ * The deepest registry key the emulated hive accepts: keys below the hive root, as the Windows registry.
+ */
+#define MOCKMAPI_MAX_REGISTRY_KEY_DEPTH 512
+
+/**
+ * The longest whole registry key path accepted (hive name included), in UTF-16 code units.
+ */
+#define MOCKMAPI_MAX_REGISTRY_KEY_PATH_CHARS 32767
+
+/**
+ * The longest registry value name the emulated hive accepts, in UTF-16 code units, as the Windows registry.
+ */
+#define MOCKMAPI_MAX_REGISTRY_VALUE_NAME_CHARS 16383
+
+/**
+ * The longest profile name `MAPILogonEx` accepts, in characters (MAPI's `cchProfileNameMax`); a longer one is
+ * refused with `E_INVALIDARG`, as is a longer profile name in the configuration file (with file:line:column).
+ */
+#define MOCKMAPI_MAX_PROFILE_NAME_CHARS 64
+
+/**
+ * The largest registry value data the emulated hive accepts, in bytes as Windows stores it (strings as UTF-16
+ * with their terminating NULs): 1 MiB, the Windows registry's standard-format limit. `mockmapi_registry_set_*`
+ * refuse more with `E_INVALIDARG`; YAML and `.reg` files with an error at file:line:column.
+ */
+#define MOCKMAPI_MAX_REGISTRY_VALUE_BYTES 1048576
+
+/**
+ * The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hand out (256 MiB); a larger `cbSize` is
+ * answered `MAPI_E_NOT_ENOUGH_MEMORY` (and a diagnostic).
+ */
+#define MOCKMAPI_MAX_BUFFER_BYTES 268435456
+
+/**
  * `mockmapi_journal_expect`: the matching events are exactly the expected ones, one for one, in order.
  */
 #define MOCKMAPI_EXPECT_EXACT 0
@@ -197,53 +243,6 @@
  * `REG_QWORD`: a 64-bit number (`mockmapi_registry_set_qword`).
  */
 #define MOCKMAPI_REG_QWORD 11
-
-/**
- * The longest key name component the Windows registry accepts, in UTF-16 code units.
- */
-#ifndef MAX_KEY_NAME_CHARS
-#define MAX_KEY_NAME_CHARS 255
-#endif
-
-/**
- * The longest value name the Windows registry accepts, in UTF-16 code units.
- */
-#ifndef MAX_VALUE_NAME_CHARS
-#define MAX_VALUE_NAME_CHARS 16383
-#endif
-
-/**
- * The deepest key the Windows registry allows: 512 levels below the hive root.
- */
-#ifndef MAX_KEY_DEPTH
-#define MAX_KEY_DEPTH 512
-#endif
-
-/**
- * The longest whole key path accepted (hive name included), in UTF-16 code units: what one registry API call
- * can carry (a `UNICODE_STRING` holds at most 32,767 characters).
- */
-#ifndef MAX_KEY_PATH_CHARS
-#define MAX_KEY_PATH_CHARS 32767
-#endif
-
-/**
- * The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hands out (256 MiB); a larger request is
- * answered `MAPI_E_NOT_ENOUGH_MEMORY`, as MAPI's allocator does when the heap cannot serve it. Real MAPI
- * buffers (property values, rows, entry IDs) are far smaller; the limit turns a wrong size (a negative
- * length cast to ULONG) into an error instead of a 4 GiB allocation that only fails under memory pressure.
- */
-#ifndef MAX_BUFFER_BYTES
-#define MAX_BUFFER_BYTES ((256 * 1024) * 1024)
-#endif
-
-/**
- * The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
- * a runaway length is refused (`E_INVALIDARG`) instead of kept.
- */
-#ifndef MAX_NAME_BYTES
-#define MAX_NAME_BYTES 1024
-#endif
 
 /**
  * `IABLogon` (`LPABLOGON`): an address book provider's logon object.
@@ -1073,14 +1072,16 @@ HRESULT mockmapi_registry_delete_key(const char *key);
 /**
  * Set a `REG_QWORD` in the emulated hive, creating the key as needed. `key` and `value_name` as for
  * `mockmapi_registry_set_dword` (NULL `value_name` is the default value). Returns `S_OK`, or `E_INVALIDARG`
- * (journaled) for a NULL key, an unknown hive or invalid UTF-8. Thread-safe.
+ * (journaled) for a NULL key, an unknown hive, invalid UTF-8 or a name over the registry's limits
+ * (`MOCKMAPI_MAX_REGISTRY_*`). Thread-safe.
  */
 HRESULT mockmapi_registry_set_qword(const char *key, const char *value_name, uint64_t data);
 
 /**
  * Set a `REG_SZ` in the emulated hive, creating the key as needed. `data` (UTF-8, NUL-terminated, required) is
- * copied. Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key or data, an unknown hive or invalid UTF-8.
- * Thread-safe.
+ * copied. Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key or data, an unknown hive, invalid UTF-8,
+ * a name over the registry's limits, or data over `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` (1 MiB as Windows stores
+ * it: UTF-16 with the terminating NUL, so at most 524,287 characters). Thread-safe.
  */
 HRESULT mockmapi_registry_set_string(const char *key, const char *value_name, const char *data);
 
@@ -1093,14 +1094,16 @@ HRESULT mockmapi_registry_set_expand_string(const char *key, const char *value_n
 /**
  * Set a `REG_MULTI_SZ` in the emulated hive: `count` UTF-8 strings from the array `strings`, copied. `strings`
  * may be NULL only when `count` is 0 (an empty list); a NULL element gives `E_INVALIDARG`. Returns `S_OK`, or
- * `E_INVALIDARG` (journaled) for bad arguments, an unknown hive or invalid UTF-8. Thread-safe.
+ * `E_INVALIDARG` (journaled) for bad arguments, an unknown hive, invalid UTF-8, or a list over
+ * `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` as Windows stores it (each string in UTF-16 with its NUL, one more NUL at
+ * the end). Thread-safe.
  */
 HRESULT mockmapi_registry_set_multi_string(const char *key, const char *value_name, const char *const *strings, size_t count);
 
 /**
  * Set a `REG_BINARY` in the emulated hive: `size` bytes from `data`, copied. `data` may be NULL only when `size`
- * is 0 (an empty value). Returns `S_OK`, or `E_INVALIDARG` (journaled) for bad arguments or an unknown hive.
- * Thread-safe.
+ * is 0 (an empty value). Returns `S_OK`, or `E_INVALIDARG` (journaled) for bad arguments, an unknown hive, or
+ * more than `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` bytes. Thread-safe.
  */
 HRESULT mockmapi_registry_set_binary(const char *key, const char *value_name, const uint8_t *data, size_t size);
 

@@ -216,8 +216,10 @@ HRESULT STDMETHODCALLTYPE MAPIInitialize(void *lpMapiInit);
 void STDMETHODCALLTYPE MAPIUninitialize(void);
 
 /** Log on: *lppSession receives a new IMAPISession with one reference, owned by the caller (Release it).
- * lpszProfileName: NUL-terminated, may be NULL (wchar_t * when ulFlags has MAPI_UNICODE); lpszPassword is
- * ignored. Returns S_OK; E_INVALIDARG if lppSession is NULL (in any state: arguments are checked first);
+ * lpszProfileName: NUL-terminated, may be NULL (wchar_t * when ulFlags has MAPI_UNICODE), at most
+ * MOCKMAPI_MAX_PROFILE_NAME_CHARS (64, MAPI's cchProfileNameMax) characters; lpszPassword is ignored.
+ * Returns S_OK; E_INVALIDARG if lppSession is NULL or the profile name is too long (in any state: arguments are
+ * checked first);
  * MAPI_E_CALL_FAILED after a client DoFastShutdown; MAPI_E_NOT_INITIALIZED before MAPIInitialize. *lppSession is
  * written only on success. Thread-safe. */
 HRESULT STDMETHODCALLTYPE MAPILogonEx(ULONG_PTR ulUIParam, LPTSTR lpszProfileName, LPTSTR lpszPassword,

@@ -173,16 +173,17 @@ mod tests {
         let path = root().join("RULES.md");
         let doc = std::fs::read_to_string(&path).expect("RULES.md ships with the project");
         // Defined in RULES.md ⇔ a rule here.
-        for line in doc.lines().filter(|l| l.starts_with("| `MM-")) {
+        let definitions = &doc[..doc.find(TESTS_HEADING).unwrap_or(doc.len())];
+        let mut defined = 0;
+        for line in definitions.lines().filter(|l| l.starts_with("| `MM-")) {
             let id = line[3..].split('`').next().unwrap();
-            if !line.contains(" | `") || doc.find(line) > doc.find(TESTS_HEADING) {
-                continue;
-            }
             assert!(
                 find(id).is_some(),
                 "RULES.md defines {id}, which src/rules.rs does not know"
             );
+            defined += 1;
         }
+        assert_eq!(defined, ALL.len(), "RULES.md defines each rule once");
         // Cited in the sources ⇒ defined.
         for p in sources() {
             let text = std::fs::read_to_string(&p).unwrap_or_default();

@@ -277,6 +277,49 @@ fn rows() -> Vec<Row> {
         ),
         row!(
             "MAPILogonEx",
+            "profile name over MOCKMAPI_MAX_PROFILE_NAME_CHARS (65 characters)",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                let name = long(65);
+                hr(MAPILogonEx(0, name.as_ptr().cast_mut(), null_mut(), 0, &mut p))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
+            "profile name of 1 MiB, before MAPIInitialize",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let mut p = null_mut();
+                let name = long(1 << 20);
+                hr(MAPILogonEx(0, name.as_ptr().cast_mut(), null_mut(), 0, &mut p))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
+            "MAPI_UNICODE profile name over MOCKMAPI_MAX_PROFILE_NAME_CHARS",
+            "E_INVALIDARG",
+            true,
+            init,
+            {
+                let mut p = null_mut();
+                let mut wide: Vec<libc::wchar_t> = vec![b'w' as libc::wchar_t; 4096];
+                wide.push(0);
+                hr(MAPILogonEx(
+                    0,
+                    wide.as_mut_ptr().cast(),
+                    null_mut(),
+                    MAPI_UNICODE,
+                    &mut p,
+                ))
+            }
+        ),
+        row!(
+            "MAPILogonEx",
             "before MAPIInitialize",
             "MAPI_E_NOT_INITIALIZED",
             true,
@@ -920,6 +963,30 @@ fn rows() -> Vec<Row> {
             ))
         ),
         row!(
+            "mockmapi_registry_set_string",
+            "data over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES (524,288 characters: 1 MiB + 2 bytes in UTF-16)",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi_registry_set_string(
+                KEY.as_ptr(),
+                VALUE.as_ptr(),
+                long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 2).as_ptr()
+            ))
+        ),
+        row!(
+            "mockmapi_registry_set_expand_string",
+            "data over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi_registry_set_expand_string(
+                KEY.as_ptr(),
+                VALUE.as_ptr(),
+                long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 2).as_ptr()
+            ))
+        ),
+        row!(
             "mockmapi_registry_set_expand_string",
             "data not UTF-8",
             "E_INVALIDARG",
@@ -957,6 +1024,39 @@ fn rows() -> Vec<Row> {
                     VALUE.as_ptr(),
                     a.as_ptr(),
                     2,
+                ))
+            }
+        ),
+        row!(
+            "mockmapi_registry_set_multi_string",
+            "strings over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES together",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let half = long(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES / 4);
+                let a = [half.as_ptr(), half.as_ptr()];
+                hr(mockmapi_registry_set_multi_string(
+                    KEY.as_ptr(),
+                    VALUE.as_ptr(),
+                    a.as_ptr(),
+                    2,
+                ))
+            }
+        ),
+        row!(
+            "mockmapi_registry_set_binary",
+            "size over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES",
+            "E_INVALIDARG",
+            true,
+            none,
+            {
+                let data = vec![0u8; MOCKMAPI_MAX_REGISTRY_VALUE_BYTES + 1];
+                hr(mockmapi_registry_set_binary(
+                    KEY.as_ptr(),
+                    VALUE.as_ptr(),
+                    data.as_ptr(),
+                    data.len(),
                 ))
             }
         ),
@@ -1767,10 +1867,12 @@ fn render(rows: &[Row]) -> String {
          5. **The lookup** — `MAPI_E_NOT_FOUND` for an absent value, key, file or event (not a violation).\n\n\
          ## Limits\n\n\
          | what | limit | answer |\n|---|---|---|\n\
-         | registry key name (between two `\\\\`) | 255 UTF-16 characters | `E_INVALIDARG` |\n\
-         | registry key depth | 512 keys below the hive root | `E_INVALIDARG` |\n\
-         | registry key path, hive name included | 32,767 UTF-16 characters | `E_INVALIDARG` |\n\
-         | registry value name | 16,383 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry key name (between two `\\\\`; `MOCKMAPI_MAX_REGISTRY_KEY_NAME_CHARS`) | 255 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry key depth (`MOCKMAPI_MAX_REGISTRY_KEY_DEPTH`) | 512 keys below the hive root | `E_INVALIDARG` |\n\
+         | registry key path, hive name included (`MOCKMAPI_MAX_REGISTRY_KEY_PATH_CHARS`) | 32,767 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry value name (`MOCKMAPI_MAX_REGISTRY_VALUE_NAME_CHARS`) | 16,383 UTF-16 characters | `E_INVALIDARG` |\n\
+         | registry value data (`MOCKMAPI_MAX_REGISTRY_VALUE_BYTES`) | 1 MiB as Windows stores it (strings in UTF-16 with their NULs): the registry's standard-format limit | `E_INVALIDARG` |\n\
+         | profile name (`MOCKMAPI_MAX_PROFILE_NAME_CHARS`) | 64 characters (MAPI's `cchProfileNameMax`), in `MAPILogonEx` and the configuration file | `E_INVALIDARG` |\n\
          | registry, configuration or scenario file | 16 MiB, a regular file (no FIFO, device, socket, directory) | `E_INVALIDARG` |\n\
          | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8 | `E_INVALIDARG` |\n\
          | one MAPI buffer (`MOCKMAPI_MAX_BUFFER_BYTES`) | 256 MiB | `MAPI_E_NOT_ENOUGH_MEMORY` (a diagnostic) |\n\n\

@@ -335,6 +335,49 @@ fn bad_files() -> Vec<BadFile> {
             "at most 16383",
         ),
         (
+            "long-string.yaml",
+            // 524,288 characters: 1 MiB + 2 bytes in UTF-16 with the NUL, over MOCKMAPI_MAX_REGISTRY_VALUE_BYTES.
+            b(format!(
+                "{k}    v: {{type: REG_SZ, data: {}}}\n",
+                "s".repeat(1 << 19)
+            )),
+            Some((3, 8)),
+            "at most 1048576",
+        ),
+        (
+            "long-binary.yaml",
+            b(format!(
+                "{k}    w: 1\n    v:\n      type: REG_BINARY\n      data: {}\n",
+                "ab".repeat((1 << 20) + 1)
+            )),
+            Some((5, 7)),
+            "holds 1048577 bytes of REG_BINARY data",
+        ),
+        (
+            "long-multi-string.yaml",
+            b(format!(
+                "{k}    v: {{type: REG_MULTI_SZ, data: [{0}, {0}]}}\n",
+                "m".repeat(1 << 18)
+            )),
+            Some((3, 8)),
+            "at most 1048576",
+        ),
+        (
+            "long-string.reg",
+            b(format!("{reg}\"v\"=\"{}\"\r\n", "s".repeat(1 << 19))),
+            Some((4, 5)),
+            "at most 1048576",
+        ),
+        (
+            "long-binary.reg",
+            b(format!(
+                "{reg}\"w\"=dword:1\r\n\"v\"=hex:{}00\r\n",
+                "00,".repeat(1 << 20)
+            )),
+            Some((5, 5)),
+            "holds 1048577 bytes of REG_BINARY data",
+        ),
+        (
             "delete-root.reg",
             b(format!("{reg}[-HKEY_CURRENT_USER]\r\n")),
             Some((4, 3)),

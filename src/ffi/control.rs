@@ -17,10 +17,50 @@ pub const MOCKMAPI_PROVIDER_STORE: u32 = 3;
 
 /// The longest provider name (`mockmapi_session_add_provider`, `mockmapi_fake_spec.name`) in bytes of UTF-8;
 /// a longer one is refused with `E_INVALIDARG`.
-pub const MOCKMAPI_MAX_PROVIDER_NAME_BYTES: usize = crate::runtime::provider::MAX_NAME_BYTES;
+pub const MOCKMAPI_MAX_PROVIDER_NAME_BYTES: usize = 1024;
+/// The longest registry key name (one component between two backslashes) the emulated hive accepts, in UTF-16
+/// code units, as the Windows registry; a longer one is refused with `E_INVALIDARG` (files: file:line:column).
+pub const MOCKMAPI_MAX_REGISTRY_KEY_NAME_CHARS: usize = 255;
+/// The deepest registry key the emulated hive accepts: keys below the hive root, as the Windows registry.
+pub const MOCKMAPI_MAX_REGISTRY_KEY_DEPTH: usize = 512;
+/// The longest whole registry key path accepted (hive name included), in UTF-16 code units.
+pub const MOCKMAPI_MAX_REGISTRY_KEY_PATH_CHARS: usize = 32_767;
+/// The longest registry value name the emulated hive accepts, in UTF-16 code units, as the Windows registry.
+pub const MOCKMAPI_MAX_REGISTRY_VALUE_NAME_CHARS: usize = 16_383;
+/// The longest profile name `MAPILogonEx` accepts, in characters (MAPI's `cchProfileNameMax`); a longer one is
+/// refused with `E_INVALIDARG`, as is a longer profile name in the configuration file (with file:line:column).
+pub const MOCKMAPI_MAX_PROFILE_NAME_CHARS: usize = 64;
+/// The largest registry value data the emulated hive accepts, in bytes as Windows stores it (strings as UTF-16
+/// with their terminating NULs): 1 MiB, the Windows registry's standard-format limit. `mockmapi_registry_set_*`
+/// refuse more with `E_INVALIDARG`; YAML and `.reg` files with an error at file:line:column.
+pub const MOCKMAPI_MAX_REGISTRY_VALUE_BYTES: usize = 1_048_576;
 /// The largest single buffer `MAPIAllocateBuffer`/`MAPIAllocateMore` hand out (256 MiB); a larger `cbSize` is
 /// answered `MAPI_E_NOT_ENOUGH_MEMORY` (and a diagnostic).
-pub const MOCKMAPI_MAX_BUFFER_BYTES: u32 = crate::runtime::alloc::MAX_BUFFER_BYTES;
+pub const MOCKMAPI_MAX_BUFFER_BYTES: u32 = 268_435_456;
+
+// The header needs literal values (cbindgen does not evaluate paths); these keep them equal to the limits the
+// code enforces.
+const _: () = assert!(
+    MOCKMAPI_MAX_REGISTRY_KEY_NAME_CHARS as u64 == crate::policy::MAX_KEY_NAME_CHARS as u64
+);
+const _: () =
+    assert!(MOCKMAPI_MAX_REGISTRY_KEY_DEPTH as u64 == crate::policy::MAX_KEY_DEPTH as u64);
+const _: () = assert!(
+    MOCKMAPI_MAX_REGISTRY_KEY_PATH_CHARS as u64 == crate::policy::MAX_KEY_PATH_CHARS as u64
+);
+const _: () = assert!(
+    MOCKMAPI_MAX_REGISTRY_VALUE_NAME_CHARS as u64 == crate::policy::MAX_VALUE_NAME_CHARS as u64
+);
+const _: () = assert!(
+    MOCKMAPI_MAX_PROFILE_NAME_CHARS as u64 == crate::policy::config::MAX_PROFILE_NAME_CHARS as u64
+);
+const _: () =
+    assert!(MOCKMAPI_MAX_REGISTRY_VALUE_BYTES as u64 == crate::policy::MAX_VALUE_DATA_BYTES as u64);
+const _: () = assert!(
+    MOCKMAPI_MAX_PROVIDER_NAME_BYTES as u64 == crate::runtime::provider::MAX_NAME_BYTES as u64
+);
+const _: () =
+    assert!(MOCKMAPI_MAX_BUFFER_BYTES as u64 == crate::runtime::alloc::MAX_BUFFER_BYTES as u64);
 
 /// Attach a provider object to a session, as if the session's profile listed it.
 ///

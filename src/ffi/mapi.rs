@@ -67,7 +67,9 @@ unsafe fn profile_name(p: LPTSTR, flags: ULONG) -> Option<String> {
     if flags & MAPI_UNICODE != 0 {
         let mut w = p as *const libc::wchar_t;
         let mut units = Vec::new();
-        while *w != 0 && units.len() < 4096 {
+        // One unit past the limit is enough for the runtime to refuse the name; never read further.
+        let most = crate::policy::config::MAX_PROFILE_NAME_CHARS + 1;
+        while *w != 0 && units.len() < most {
             units.push(*w as u32);
             w = w.add(1);
         }

@@ -196,7 +196,8 @@ pub unsafe extern "C" fn mockmapi_registry_delete_key(key: *const c_char) -> HRE
 
 /// Set a `REG_QWORD` in the emulated hive, creating the key as needed. `key` and `value_name` as for
 /// `mockmapi_registry_set_dword` (NULL `value_name` is the default value). Returns `S_OK`, or `E_INVALIDARG`
-/// (journaled) for a NULL key, an unknown hive or invalid UTF-8. Thread-safe.
+/// (journaled) for a NULL key, an unknown hive, invalid UTF-8 or a name over the registry's limits
+/// (`MOCKMAPI_MAX_REGISTRY_*`). Thread-safe.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_qword(
     key: *const c_char,
@@ -209,8 +210,9 @@ pub unsafe extern "C" fn mockmapi_registry_set_qword(
 }
 
 /// Set a `REG_SZ` in the emulated hive, creating the key as needed. `data` (UTF-8, NUL-terminated, required) is
-/// copied. Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key or data, an unknown hive or invalid UTF-8.
-/// Thread-safe.
+/// copied. Returns `S_OK`, or `E_INVALIDARG` (journaled) for a NULL key or data, an unknown hive, invalid UTF-8,
+/// a name over the registry's limits, or data over `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` (1 MiB as Windows stores
+/// it: UTF-16 with the terminating NUL, so at most 524,287 characters). Thread-safe.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_string(
     key: *const c_char,
@@ -239,7 +241,9 @@ pub unsafe extern "C" fn mockmapi_registry_set_expand_string(
 
 /// Set a `REG_MULTI_SZ` in the emulated hive: `count` UTF-8 strings from the array `strings`, copied. `strings`
 /// may be NULL only when `count` is 0 (an empty list); a NULL element gives `E_INVALIDARG`. Returns `S_OK`, or
-/// `E_INVALIDARG` (journaled) for bad arguments, an unknown hive or invalid UTF-8. Thread-safe.
+/// `E_INVALIDARG` (journaled) for bad arguments, an unknown hive, invalid UTF-8, or a list over
+/// `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` as Windows stores it (each string in UTF-16 with its NUL, one more NUL at
+/// the end). Thread-safe.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_multi_string(
     key: *const c_char,
@@ -265,8 +269,8 @@ pub unsafe extern "C" fn mockmapi_registry_set_multi_string(
 }
 
 /// Set a `REG_BINARY` in the emulated hive: `size` bytes from `data`, copied. `data` may be NULL only when `size`
-/// is 0 (an empty value). Returns `S_OK`, or `E_INVALIDARG` (journaled) for bad arguments or an unknown hive.
-/// Thread-safe.
+/// is 0 (an empty value). Returns `S_OK`, or `E_INVALIDARG` (journaled) for bad arguments, an unknown hive, or
+/// more than `MOCKMAPI_MAX_REGISTRY_VALUE_BYTES` bytes. Thread-safe.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_registry_set_binary(
     key: *const c_char,

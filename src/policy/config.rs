@@ -57,6 +57,23 @@ pub fn is_office_version(v: &str) -> bool {
     }
 }
 
+/// The longest profile name, in characters (UTF-16 code units, as Windows counts them): MAPI's
+/// `cchProfileNameMax`. Longer names are refused by `MAPILogonEx` (`E_INVALIDARG`) and by the configuration file.
+pub const MAX_PROFILE_NAME_CHARS: usize = 64;
+
+/// A profile name MAPI would accept: at most [`MAX_PROFILE_NAME_CHARS`] characters. The error says why.
+pub fn check_profile_name(name: &str) -> Result<(), String> {
+    let n = name.encode_utf16().count();
+    if n > MAX_PROFILE_NAME_CHARS {
+        let shown: String = name.chars().take(40).collect();
+        return Err(format!(
+            "profile name '{shown}...' has {n} characters; MAPI allows at most {MAX_PROFILE_NAME_CHARS} \
+             (cchProfileNameMax): use a shorter name"
+        ));
+    }
+    Ok(())
+}
+
 /// A parsed configuration file: what it sets (`None` = not set there).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
@@ -168,7 +185,10 @@ fn config_from_node(node: &Node) -> Result<ConfigFile, Problem> {
             "registry" => out.registry = Some(yaml::hive_from_node(value, &at)?),
             "profiles" => out.profiles = profiles_from_node(value, &at)?,
             "default_profile" => match value {
-                Node::Str(s) if !s.is_empty() => out.default_profile = Some(s.clone()),
+                Node::Str(s) if !s.is_empty() => {
+                    check_profile_name(s).map_err(|why| Problem::new(&at, why))?;
+                    out.default_profile = Some(s.clone())
+                }
                 other => {
                     return Err(Problem::new(
                         &at,
@@ -231,6 +251,8 @@ fn profiles_from_node(node: &Node, at: &[Step]) -> Result<Vec<ConfigProfile>, Pr
                 message: format!("profile '{name}' is written twice (names compare case-insensitively), here and at {{earlier}}"),
             });
         }
+        check_profile_name(name)
+            .map_err(|why| Problem::new(&[at, &[Step::Key(i)]].concat(), why))?;
         let Node::Seq(items) = value else {
             return Err(Problem::new(
                 &here,
@@ -684,6 +706,28 @@ mod tests {
             let e = parse_config("c.yaml", text).unwrap_err().to_string();
             assert!(e.contains(&format!("c.yaml:{at}")), "{text:?}: {e}");
             assert!(e.contains(what), "{text:?}: {e}");
+        }
+        // Profile names: at most MAX_PROFILE_NAME_CHARS (cchProfileNameMax), as MAPILogonEx.
+        let fits = "p".repeat(MAX_PROFILE_NAME_CHARS);
+        let c = parse_config(
+            "c.yaml",
+            &format!(
+                "default_profile: {fits}
+profiles:
+  {fits}: []
+"
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.profiles[0].name, fits);
+        let long = "p".repeat(MAX_PROFILE_NAME_CHARS + 1);
+        for (text, at) in [
+            (format!("profiles:\n  {long}: []\n"), "2:3"),
+            (format!("default_profile: {long}\n"), "1:18"),
+        ] {
+            let e = parse_config("c.yaml", &text).unwrap_err().to_string();
+            assert!(e.contains(&format!("c.yaml:{at}")), "{text:?}: {e}");
+            assert!(e.contains("at most 64 (cchProfileNameMax)"), "{e}");
         }
     }
 

@@ -67,6 +67,11 @@ pub const MAX_KEY_DEPTH: usize = 512;
 /// can carry (a `UNICODE_STRING` holds at most 32,767 characters).
 pub const MAX_KEY_PATH_CHARS: usize = 32_767;
 
+/// The largest value data accepted, in bytes as the Windows registry stores it (strings in UTF-16 with their
+/// terminating NULs): 1 MiB, the limit of the registry's standard hive format (the latest format is limited only
+/// by memory, but Microsoft advises storing anything over 2 KB in a file instead).
+pub const MAX_VALUE_DATA_BYTES: usize = 1024 * 1024;
+
 /// Length as Windows counts it: UTF-16 code units.
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
@@ -162,6 +167,20 @@ pub fn check_value_name(name: &str) -> Result<(), RegistryError> {
     Ok(())
 }
 
+/// Value data the Windows registry would accept: at most [`MAX_VALUE_DATA_BYTES`] as stored.
+pub fn check_value_data(name: &str, value: &RegValue) -> Result<(), RegistryError> {
+    let n = value.stored_bytes();
+    if n > MAX_VALUE_DATA_BYTES {
+        let shown: String = name.chars().take(40).collect();
+        return Err(RegistryError::BadKeyPath(format!(
+            "registry value '{shown}' holds {n} bytes of {} data; mockmapi accepts at most {MAX_VALUE_DATA_BYTES} \
+             (1 MiB, the Windows registry's standard-format limit): keep large data in a file and store its path",
+            value.type_name()
+        )));
+    }
+    Ok(())
+}
+
 /// A registry value with its type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegValue {
@@ -174,6 +193,19 @@ pub enum RegValue {
 }
 
 impl RegValue {
+    /// The size of the data as the Windows registry stores it: strings in UTF-16 with a terminating NUL, a
+    /// multi-string list with one more NUL at the end.
+    pub fn stored_bytes(&self) -> usize {
+        let sz = |s: &str| 2 * (utf16_len(s) + 1);
+        match self {
+            RegValue::Dword(_) => 4,
+            RegValue::Qword(_) => 8,
+            RegValue::Sz(s) | RegValue::ExpandSz(s) => sz(s),
+            RegValue::MultiSz(v) => v.iter().map(|s| sz(s)).sum::<usize>() + 2,
+            RegValue::Binary(b) => b.len(),
+        }
+    }
+
     /// The registry type name (`REG_DWORD`, ...).
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -249,6 +281,7 @@ impl Registry {
         value: RegValue,
     ) -> Result<(), RegistryError> {
         check_value_name(name)?;
+        check_value_data(name, &value)?;
         let k = self.create_key(key)?;
         k.values
             .insert(name.to_lowercase(), (name.to_owned(), value));

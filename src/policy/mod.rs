@@ -16,8 +16,9 @@ pub mod yaml;
 
 pub use config::{discover, is_office_version, ConfigFile, Discovered, DiscoveryInputs};
 pub use hive::{
-    check_value_name, KeyPath, RegValue, Registry, RegistryError, RootKey, MAX_KEY_DEPTH,
-    MAX_KEY_NAME_CHARS, MAX_KEY_PATH_CHARS, MAX_VALUE_NAME_CHARS,
+    check_value_data, check_value_name, KeyPath, RegValue, Registry, RegistryError, RootKey,
+    MAX_KEY_DEPTH, MAX_KEY_NAME_CHARS, MAX_KEY_PATH_CHARS, MAX_VALUE_DATA_BYTES,
+    MAX_VALUE_NAME_CHARS,
 };
 pub use load::{
     load_registry_file, parse_registry_bytes, LoadError, LoadErrorKind, MAX_FILE_BYTES,

@@ -9,7 +9,7 @@
 //!
 //! The file describes the whole hive: deletions apply to what the file itself set on earlier lines.
 
-use super::hive::{KeyPath, RegValue, Registry, RegistryError};
+use super::hive::{check_value_data, KeyPath, RegValue, Registry, RegistryError};
 use super::load::LoadError;
 
 /// The header `regedit` writes today (files are UTF-16LE with BOM).
@@ -444,6 +444,7 @@ impl<'a> Parser<'a> {
                 ),
             ));
         };
+        check_value_data(&name, &value).map_err(|e| self.err(data, e.to_string()))?;
         registry
             .set_value(&key, &name, value)
             .map_err(|e| self.err(start, e.to_string()))

@@ -18,7 +18,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_norway::{Mapping, Value};
 
-use super::hive::{KeyPath, RegValue, Registry, RootKey};
+use super::hive::{check_value_data, KeyPath, RegValue, Registry, RootKey};
 use super::load::LoadError;
 
 /// A YAML node, as much of it as the hive format needs.
@@ -788,7 +788,9 @@ fn hive_keys(
         };
         check_repeats(entries, &value_path, "value name", str::to_lowercase)?;
         for (j, (name, node)) in entries.iter().enumerate() {
-            let value = parse_value(name, node, &with(&value_path, Step::Value(j)))?;
+            let at = with(&value_path, Step::Value(j));
+            let value = parse_value(name, node, &at)?;
+            check_value_data(name, &value).map_err(|e| Problem::new(&at, e.to_string()))?;
             registry
                 .set_value(&written, name, value)
                 .map_err(|e| Problem::new(&value_path, e.to_string()))?;

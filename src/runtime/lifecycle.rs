@@ -313,8 +313,18 @@ impl Runtime {
     /// profile. A configured profile's providers are loaded (libraries) or built (fakes) and attached; any
     /// failure gives `MAPI_E_LOGON_FAILED` and a diagnostic naming the library and the reason. A name the
     /// configuration does not list gives a session without providers.
+    ///
+    /// A name over [`crate::policy::config::MAX_PROFILE_NAME_CHARS`] is a bad argument: `E_INVALIDARG` and a
+    /// violation, checked before any state (as every argument is).
     pub fn logon(&self, profile: Option<&str>, flags: u32) -> Result<*mut IMAPISession, HRESULT> {
         let rt = &self.inner;
+        if let Err(why) = profile.map_or(Ok(()), crate::policy::config::check_profile_name) {
+            return Err(self.reject(
+                Method::MAPILogonEx,
+                crate::com::E_INVALIDARG,
+                format!("MAPILogonEx: {why}"),
+            ));
+        }
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::MAPILogonEx));
