@@ -203,7 +203,7 @@ fn mirror_line(event: &Event, mirrored: bool) -> (String, Option<String>) {
             Some(kind) => format!(
                 "{} \"{}\" {}",
                 kind.label(),
-                event.provider_str(),
+                super::text::one_line(event.provider_str()),
                 event.method.name()
             ),
             None => event.method.name().to_owned(),
