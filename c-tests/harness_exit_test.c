@@ -70,10 +70,13 @@ static void store_hook(tp_provider *self, int method, void *ctx) {
     }
 }
 
+/* The store's display name (one run gives it control characters). */
+static const char *store_name = "file store";
+
 static HRESULT setup(void *userdata) {
     store_ctx *c = (store_ctx *)userdata;
     active = c;
-    tp_init(&store, MOCKMAPI_PROVIDER_STORE, "file store", 1);
+    tp_init(&store, MOCKMAPI_PROVIDER_STORE, store_name, 1);
     store.hook = store_hook;
     store.hook_ctx = c;
     HRESULT hr = MAPIInitialize(NULL);
@@ -145,6 +148,17 @@ int main(int argc, char **argv) {
     /* Calls that returned are shown with their result, never as in progress. */
     CHECK(strstr(r.child_journal, "QueryFastShutdown -> S_OK") != NULL, r.child_journal);
     CHECK(strstr(r.child_journal, "NotifyProcessShutdown (in progress)") == NULL, r.child_journal);
+
+    /* A provider name with control characters stays on one line of the summary, escaped as in the journal. */
+    store_name = "file\nstore\r\x1b[2J";
+    CHECK_HR(run(CRASH, "crash-named", 20000, &r), MAPI_E_CALL_FAILED);
+    store_name = "file store";
+    CHECK(strstr(r.summary, "store \"file\\nstore\\r\\u{1B}[2J\" DoFastShutdown — in progress when the child died") !=
+              NULL,
+          r.summary);
+    CHECK(strchr(r.summary, '\n') == NULL && strchr(r.summary, '\r') == NULL && strchr(r.summary, '\x1b') == NULL,
+          "the summary is one line");
+    CHECK(strchr(r.child_journal, '\x1b') == NULL, r.child_journal);
 
     CHECK_HR(run(HANG, "hang", 1500, &r), MAPI_E_CALL_FAILED);
     CHECK_EQ(r.outcome, MOCKMAPI_EXIT_TIMED_OUT);

@@ -671,7 +671,7 @@ typedef struct IMSProviderVtbl {
     ULONG (STDMETHODCALLTYPE *Release)(struct IMSProvider *This);
     HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
     HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG cbSpoolSecurity, uint8_t *lpbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
     HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
 #endif

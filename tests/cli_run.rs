@@ -118,3 +118,68 @@ fn bad_files_cannot_run_and_say_why() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("cannot read"), "{}", text(&o));
 }
+
+/// `--journal FILE` (or `MOCKMAPI_JOURNAL`) keeps the run's journal as JSON Lines, one object per event of the
+/// printed table, for `mockmapi report`; the file is written whatever the verdict.
+#[test]
+fn the_journal_is_written_for_report_with_the_option_or_the_variable() {
+    let d = dir("journal");
+    let s = d.join("violation.yaml");
+    std::fs::write(
+        &s,
+        "config: fake-profile.yaml\npolicy: 1\nclient: [DoFastShutdown]\nexpect:\n  violations: 0\n",
+    )
+    .unwrap();
+    let by_option = d.join("by-option.jsonl");
+    let o = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+        .arg("run")
+        .arg(&s)
+        .arg("--journal")
+        .arg(&by_option)
+        .env_remove("MOCKMAPI_JOURNAL")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let by_variable = d.join("by-variable.jsonl");
+    let o = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+        .arg("run")
+        .arg(&s)
+        .env("MOCKMAPI_JOURNAL", &by_variable)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    for file in [&by_option, &by_variable] {
+        let events: Vec<serde_json::Value> = std::fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+        assert!(types.contains(&"violation"), "{types:?}");
+        let methods: Vec<&str> = events.iter().filter_map(|e| e["method"].as_str()).collect();
+        assert!(methods.contains(&"DoFastShutdown"), "{methods:?}");
+        let svg = d.join("report.svg");
+        let o = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+            .arg("report")
+            .arg(file)
+            .arg("-o")
+            .arg(&svg)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        assert!(text(&o).contains("1 violation,"), "{}", text(&o));
+    }
+    let unwritable = Command::new(env!("CARGO_BIN_EXE_mockmapi"))
+        .arg("run")
+        .arg(&s)
+        .arg("--journal")
+        .arg(d.join("no-such-folder/j.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(unwritable.status.code(), Some(2), "{}", text(&unwritable));
+    assert!(
+        text(&unwritable).contains("cannot write the journal"),
+        "{}",
+        text(&unwritable)
+    );
+}

@@ -122,8 +122,23 @@ fn compilers() -> Vec<(&'static str, &'static str, &'static str)> {
     let mut v = vec![("cc", "c", "-std=c11"), ("c++", "c++", "-std=c++17")];
     let require =
         std::env::var_os("MOCKMAPI_REQUIRE_COMPILERS").is_some_and(|v| !v.is_empty() && v != "0");
+    let identity = |compiler: &str| -> Option<String> {
+        let out = Command::new(compiler).arg("--version").output().ok()?;
+        // `cc (Debian 12.2.0-14) 12.2.0` and `gcc (Debian 12.2.0-14) 12.2.0` are one compiler: compare the
+        // version text without the program's own name.
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        Some(
+            text.split_once(' ')
+                .map_or(text.clone(), |(_, rest)| rest.to_owned()),
+        )
+    };
+    let default = identity("cc");
     for (cc, cxx) in [("clang", "clang++"), ("gcc", "g++")] {
-        if Command::new(cc).arg("--version").output().is_ok() {
+        if let Some(id) = identity(cc) {
+            // Already compiled as `cc`/`c++` (the same compiler under another name): not again.
+            if Some(&id) == default.as_ref() {
+                continue;
+            }
             v.push((cc, "c", "-std=c11"));
             v.push((cxx, "c++", "-std=c++17"));
         } else {
@@ -250,9 +265,10 @@ fn headers_in(dir: &str, extensions: &[&str]) -> Vec<String> {
 
 #[test]
 fn every_public_header_compiles_alone_and_twice_as_c11_and_cxx17() {
+    let compilers = compilers();
     let mut jobs = Vec::new();
     for header in ["mockmapi.h", "mockmapi_abi.h"] {
-        for (compiler, lang, std) in compilers() {
+        for (compiler, lang, std) in compilers.iter().copied() {
             jobs.push(Job {
                 compiler,
                 lang,
@@ -269,8 +285,15 @@ fn every_public_header_compiles_alone_and_twice_as_c11_and_cxx17() {
         sdk.len() > 20,
         "include/mockmapi/sdk/ holds the SDK-compatible headers"
     );
+    // Spellings of one header are the same bytes (see `sdk_header_spellings_are_identical_forwarders`): one
+    // compilation per distinct content gives the same verdict for each of them.
+    let mut seen = std::collections::HashSet::new();
     for header in &sdk {
-        for (compiler, lang, std) in compilers() {
+        let bytes = std::fs::read(root().join("include/mockmapi/sdk").join(header)).unwrap();
+        if !seen.insert(bytes) {
+            continue;
+        }
+        for (compiler, lang, std) in compilers.iter().copied() {
             let variants: &[(&str, &[&str])] = if lang == "c" {
                 &[("", &[])]
             } else {
@@ -292,7 +315,7 @@ fn every_public_header_compiles_alone_and_twice_as_c11_and_cxx17() {
     }
     // The C++ helpers: C++ only, with the include path their users have.
     for header in headers_in("bindings/cpp", &[".hpp"]) {
-        for (compiler, lang, std) in compilers() {
+        for (compiler, lang, std) in compilers.iter().copied() {
             if lang == "c++" {
                 jobs.push(Job {
                     compiler,

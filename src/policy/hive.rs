@@ -430,6 +430,29 @@ mod tests {
             )
             .unwrap_err();
         assert!(err.to_string().contains("at most 16383"), "{err}");
+        // Value data: 1 MiB as Windows stores it (UTF-16 strings with their NULs).
+        let mut data = Registry::new();
+        let fits = [
+            RegValue::Binary(vec![0; MAX_VALUE_DATA_BYTES]),
+            RegValue::Sz("s".repeat(MAX_VALUE_DATA_BYTES / 2 - 1)),
+            RegValue::ExpandSz("s".repeat(MAX_VALUE_DATA_BYTES / 2 - 1)),
+            RegValue::MultiSz(vec!["m".repeat(MAX_VALUE_DATA_BYTES / 2 - 2)]),
+        ];
+        for v in fits {
+            assert_eq!(v.stored_bytes(), MAX_VALUE_DATA_BYTES, "{v}");
+            data.set_value("HKCU\\S", "v", v).unwrap();
+        }
+        let over = [
+            RegValue::Binary(vec![0; MAX_VALUE_DATA_BYTES + 1]),
+            RegValue::Sz("s".repeat(MAX_VALUE_DATA_BYTES / 2)),
+            RegValue::ExpandSz("é".repeat(MAX_VALUE_DATA_BYTES / 2)),
+            RegValue::MultiSz(vec!["m".repeat(MAX_VALUE_DATA_BYTES / 4 - 1); 2]),
+        ];
+        for v in over {
+            let err = data.set_value("HKCU\\S", "w", v.clone()).unwrap_err();
+            assert!(err.to_string().contains("at most 1048576"), "{err}");
+            assert_eq!(data.get_value("HKCU\\S", "w").unwrap(), None);
+        }
         assert_eq!(r, before, "a refused value creates no key");
     }
 

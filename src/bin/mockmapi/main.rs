@@ -55,6 +55,10 @@ enum Command {
         /// Print the journal's long columns whole instead of fitting it in 100 columns.
         #[arg(long)]
         wide: bool,
+        /// Also write the journal as JSON Lines to this file, for `mockmapi report` (default: the file
+        /// MOCKMAPI_JOURNAL names, when it is set).
+        #[arg(long, value_name = "FILE")]
+        journal: Option<PathBuf>,
     },
     /// Draw a journal (the JSON Lines file MOCKMAPI_JOURNAL writes) as a picture: a sequence diagram of every
     /// call between the client, the sessions and each provider, with results, durations, violations and
@@ -129,7 +133,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Demo { keep, wide } => outcome("mockmapi demo", demo::run(keep, wide)),
-        Command::Run { scenario, wide } => outcome("mockmapi run", scenario::run(&scenario, wide)),
+        Command::Run {
+            scenario,
+            wide,
+            journal,
+        } => {
+            let journal = journal.or_else(|| {
+                std::env::var_os("MOCKMAPI_JOURNAL")
+                    .filter(|p| !p.is_empty())
+                    .map(PathBuf::from)
+            });
+            outcome(
+                "mockmapi run",
+                scenario::run(&scenario, wide, journal.as_deref()),
+            )
+        }
         Command::Report {
             journal,
             output,

@@ -210,7 +210,7 @@ fn sequence_svg(events: &[Ev]) -> (String, f64, f64) {
         rows.push((o, p));
     }
     let x = |i: usize| LEFT + COL * i as f64 + COL / 2.0;
-    let width = LEFT * 2.0 + COL * lines.len() as f64 + 260.0;
+    let mut width = LEFT * 2.0 + COL * lines.len() as f64 + 260.0;
     let height = TOP + ROW * (events.len() as f64 + 1.0) + 20.0;
     let mut svg = String::new();
     let _ = writeln!(svg, r#"<g class="sequence">"#);
@@ -284,6 +284,7 @@ fn sequence_svg(events: &[Ev]) -> (String, f64, f64) {
                 } else {
                     "diagnostic"
                 };
+                let note = clip(&e.message, 110);
                 let _ = writeln!(
                     svg,
                     r#"<g class="mark {class}" data-sequence="{}" data-method="{}"><title>{}</title><circle cx="{cx:.0}" cy="{y:.0}" r="7"/><text x="{cx:.0}" y="{:.0}" class="bang">!</text><text x="{:.0}" y="{:.0}" class="note">#{} {word}: {}</text></g>"#,
@@ -294,8 +295,11 @@ fn sequence_svg(events: &[Ev]) -> (String, f64, f64) {
                     cx + 12.0,
                     y + 4.0,
                     e.sequence,
-                    esc(&clip(&e.message, 110)),
+                    esc(&note),
                 );
+                // The picture is as wide as its longest note (bold text, about 7.5 px a character).
+                width = width
+                    .max(cx + 12.0 + 7.5 * (note.chars().count() + word.len() + 8) as f64 + LEFT);
             }
         }
     }
@@ -306,6 +310,25 @@ fn sequence_svg(events: &[Ev]) -> (String, f64, f64) {
 /// Position of a duration on the logarithmic axis, 0..=1 between `lo` and `hi`.
 fn log_pos(d: f64, lo: f64, hi: f64) -> f64 {
     ((d.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln())).clamp(0.0, 1.0)
+}
+
+/// An axis label: `100 ns`, `1 us`, `10 ms`, `1 s`, ... (a whole number in the largest unit that fits; the
+/// budget is labelled the same way, with a decimal only when it is not a whole number of that unit).
+fn decade(ns: f64) -> String {
+    let (value, unit) = if ns >= 1e9 {
+        (ns / 1e9, "s")
+    } else if ns >= 1e6 {
+        (ns / 1e6, "ms")
+    } else if ns >= 1e3 {
+        (ns / 1e3, "us")
+    } else {
+        (ns, "ns")
+    };
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{} {unit}", value.round() as u64)
+    } else {
+        format!("{value:.1} {unit}")
+    }
 }
 
 /// The timeline of provider call durations against the budget, and its size.
@@ -342,7 +365,7 @@ fn timeline_svg(events: &[Ev], budget: Duration) -> (String, f64, f64) {
             r#"<line x1="{0:.1}" y1="30" x2="{0:.1}" y2="{1:.0}" class="tick"/><text x="{0:.1}" y="24" class="axis">{2}</text>"#,
             px(t),
             height - 20.0,
-            esc(&format_duration(Duration::from_nanos(t as u64)))
+            esc(&decade(t))
         );
         t *= 10.0;
     }
@@ -352,7 +375,7 @@ fn timeline_svg(events: &[Ev], budget: Duration) -> (String, f64, f64) {
         r#"<line x1="{bx:.1}" y1="30" x2="{bx:.1}" y2="{:.0}" class="budget"/><text x="{bx:.1}" y="{:.0}" class="budget-label">budget {}</text>"#,
         height - 20.0,
         height - 6.0,
-        esc(&format_duration(budget))
+        esc(&decade(budget.as_nanos() as f64))
     );
     if calls.is_empty() {
         let _ = writeln!(
@@ -431,7 +454,7 @@ pub fn render_svg(events: &[Ev], budget: Duration) -> String {
         out,
         r#"<text x="{LEFT}" y="{:.0}" class="section">Provider call durations against the budget ({}, logarithmic)</text>"#,
         30.0 + sh + 25.0,
-        esc(&format_duration(budget))
+        esc(&decade(budget.as_nanos() as f64))
     );
     let _ = writeln!(
         out,
@@ -444,12 +467,15 @@ pub fn render_svg(events: &[Ev], budget: Duration) -> String {
 
 fn summary(events: &[Ev]) -> String {
     let count = |k: &str| events.iter().filter(|e| e.kind == k).count();
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
     format!(
-        "mockmapi journal: {} events, {} provider calls, {} violations, {} diagnostics",
-        events.len(),
-        count("provider"),
-        count("violation"),
-        count("diagnostic")
+        "mockmapi journal: {}, {}, {}, {}",
+        n(events.len(), "event", "events"),
+        n(count("provider"), "provider call", "provider calls"),
+        n(count("violation"), "violation", "violations"),
+        n(count("diagnostic"), "diagnostic", "diagnostics")
     )
 }
 

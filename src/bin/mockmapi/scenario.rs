@@ -31,8 +31,9 @@ use mockmapi::runtime::{Config, Runtime};
 use crate::scenario_file::{parse, Client, Parsed};
 use crate::table;
 
-/// What went wrong: `Err(message)` means the scenario could not run (exit 2).
-pub fn run(path: &Path, wide: bool) -> Result<bool, String> {
+/// What went wrong: `Err(message)` means the scenario could not run (exit 2). With `journal`, the journal is
+/// also written there as JSON Lines (what `mockmapi report` draws), whatever the verdict.
+pub fn run(path: &Path, wide: bool, journal: Option<&Path>) -> Result<bool, String> {
     let bytes = read_limited(path).map_err(|e| format!("cannot read the scenario {e}"))?;
     let Parsed {
         scenario,
@@ -98,6 +99,14 @@ pub fn run(path: &Path, wide: bool) -> Result<bool, String> {
         }
     };
     println!("{}", table::render(&rt.journal().snapshot(), wide));
+    if let Some(out) = journal {
+        std::fs::write(out, rt.journal().to_json_lines()).map_err(|e| {
+            format!(
+                "cannot write the journal to {}: {e}; name a writable file with --journal",
+                out.display()
+            )
+        })?;
+    }
     let mut ok = true;
     if let Some(want) = expected_result {
         if want != last {
