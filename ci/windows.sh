@@ -87,6 +87,13 @@ for arch in "${arches[@]}"; do
     PATH=$host_path MOCKMAPI_CTEST_TARGET=$triple MOCKMAPI_CTEST_LIBS=$out WINEPATH="$pthread_dir" \
         cargo test --test c_suite
 
+    # A client compiled with mingw-w64's own windows.h and mapix.h (on i686: __stdcall, decorated names such as
+    # _MAPIInitialize@4) links against the import library and runs; the DLL exports both spellings.
+    step "$triple: a client built with the SDK's declarations, linked against the import library"
+    "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -Iinclude c-tests/mingw/sdk_link.c \
+        -o "$target_dir/$triple/sdk_link.exe" -L"$out" -lmockmapi
+    WINEPATH="$out" wine "$target_dir/$triple/sdk_link.exe"
+
     step "$triple: mockmapi.exe check --exit-test on a provider DLL"
     provider=$target_dir/$triple/test_provider.dll
     "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -shared -Iinclude c-tests/providers/test_provider.c \
