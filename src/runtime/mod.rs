@@ -11,7 +11,7 @@ pub mod alloc;
 pub mod client;
 pub mod clock;
 mod coordinator;
-#[cfg(unix)]
+#[cfg(any(unix, windows))]
 pub mod exit_test;
 pub mod expect;
 pub mod fake;
