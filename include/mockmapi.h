@@ -215,6 +215,43 @@
 #define MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED 20
 
 /**
+ * `IXPProvider::TransportLogon`, as `mockmapi_session_logon_provider` calls it.
+ */
+#define MOCKMAPI_METHOD_TRANSPORT_LOGON 57
+
+/**
+ * `IABProvider::Logon` or `IMSProvider::Logon` (the event's provider kind says which).
+ */
+#define MOCKMAPI_METHOD_LOGON 58
+
+/**
+ * `IXPLogon::TransportLogoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_TRANSPORT_LOGOFF 59
+
+/**
+ * `IABLogon::Logoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_AB_LOGOFF 60
+
+/**
+ * `IMSLogon::Logoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_MS_LOGOFF 61
+
+/**
+ * `mockmapi_session_logon_provider`.
+ */
+#define MOCKMAPI_METHOD_LOGON_PROVIDER 62
+
+/**
+ * The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
+ * `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 64 ... `GetSvcConfigSupportObj` = 104
+ * (`IMAPISupport::OpenProfileSection` = 70). Their events are client calls that carry the provider's name and kind.
+ */
+#define MOCKMAPI_METHOD_SUPPORT_FIRST 64
+
+/**
  * `REG_SZ`: a string (`mockmapi_registry_set_string`).
  */
 #define MOCKMAPI_REG_SZ 1
@@ -848,6 +885,30 @@ extern const GUID IID_IMAPIProviderShutdown;
  * after `DoFastShutdown`. Every refusal is journaled. Thread-safe.
  */
 HRESULT mockmapi_session_add_provider(struct IMAPISession *session, uint32_t kind, const char *name, struct IUnknown *provider);
+
+/**
+ * Attach a provider object to a session and log it on, as MAPI does for the providers of a profile after their
+ * entry point: `IXPProvider::TransportLogon`, `IABProvider::Logon` or `IMSProvider::Logon`, with a new
+ * `IMAPISupport` of the provider's own, no UI (`LOGON_NO_DIALOG`/`AB_NO_DIALOG`/`MDB_NO_DIALOG`) and the session's
+ * profile name.
+ *
+ * - `session`, `kind`, `name`, `provider`: as `mockmapi_session_add_provider` (the runtime's reference to the
+ *   provider is taken the same way, and kept even when the logon fails).
+ * - `prop_count`, `props_array`: the properties of the provider's profile section — what `IMAPISupport::OpenProfileSection`
+ *   with a NULL `lpUid` returns, as an `IProfSect` (an `IPropData`); copied. `props_array` may be NULL when `prop_count`
+ *   is 0; NULL with a nonzero `prop_count`, or an invalid value, gives `E_INVALIDARG` and attaches nothing.
+ *
+ * The logon object the provider returns (and a store's `IMsgStore`) is kept by the runtime. Normal shutdown
+ * (`Logoff`, the last `MAPIUninitialize`) calls `IXPLogon::TransportLogoff(0)`, `IABLogon::Logoff(0)` or
+ * `IMSLogon::Logoff(&0)` and releases the logon objects before the provider's `Shutdown` and `Release`; the support
+ * object is released last. After a client `DoFastShutdown` nothing of them is called (`mockmapi_reset` releases
+ * them afterwards, journaled as the harness's teardown).
+ *
+ * Returns what the provider's logon method returned (`S_OK` when logged on; a failure is also reported as a
+ * diagnostic naming the provider), or the errors of `mockmapi_session_add_provider`. Every call, the logon's and
+ * the support object's, is journaled. Thread-safe.
+ */
+HRESULT mockmapi_session_logon_provider(struct IMAPISession *session, uint32_t kind, const char *name, struct IUnknown *provider, uint32_t prop_count, const struct _SPropValue *props_array);
 
 /**
  * Set a `REG_DWORD` in the emulated hive, creating the key as needed.
