@@ -668,6 +668,62 @@ fn rows() -> Vec<Row> {
         ),
         // the control API
         row!(
+            "mockmapi_session_logon_provider",
+            "session NULL",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(
+                null_mut(),
+                MOCKMAPI_PROVIDER_STORE,
+                null(),
+                provider(),
+                0,
+                null()
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "kind 0 or 4",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(s(), 4, null(), provider(), 0, null()))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "props_array NULL with prop_count 2",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(
+                s(),
+                MOCKMAPI_PROVIDER_STORE,
+                null(),
+                provider(),
+                2,
+                null()
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "a PT_STRING8 property whose string is NULL",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            {
+                let v = mockmapi::com::mapidefs::SPropValue::zeroed(0x3001_001E);
+                hr(mockmapi_session_logon_provider(
+                    s(),
+                    MOCKMAPI_PROVIDER_STORE,
+                    null(),
+                    provider(),
+                    1,
+                    (&v as *const mockmapi::com::mapidefs::SPropValue).cast(),
+                ))
+            }
+        ),
+        row!(
             "mockmapi_session_add_provider",
             "session NULL, before MAPIInitialize",
             "E_INVALIDARG",
