@@ -106,7 +106,9 @@ pub unsafe extern "C" fn mockmapi_session_add_provider(
 /// - `session`, `kind`, `name`, `provider`: as `mockmapi_session_add_provider` (the runtime's reference to the
 ///   provider is taken the same way, and kept even when the logon fails).
 /// - `prop_count`, `props_array`: the properties of the provider's profile section — what `IMAPISupport::OpenProfileSection`
-///   with a NULL `lpUid` returns, as an `IProfSect` (an `IPropData`); copied. `props_array` may be NULL when `prop_count`
+///   with a NULL `lpUid` returns, as an `IProfSect` (an `IPropData`); copied. When the configuration's profile of
+///   the session lists a provider of this kind and name with `properties:` (config/README.md), the section starts
+///   with those, and these are added to them (replacing any with the same tag). `props_array` may be NULL when `prop_count`
 ///   is 0; NULL with a nonzero `prop_count`, or an invalid value, gives `E_INVALIDARG` and attaches nothing.
 ///
 /// The logon object the provider returns (and a store's `IMsgStore`) is kept by the runtime. Normal shutdown
@@ -153,11 +155,24 @@ pub unsafe extern "C" fn mockmapi_session_logon_provider(
                 }
             }
         };
-        rt.logon_provider(session, kind, name, provider, |session, kind, name| {
-            Some(super::support::SupportObject::create(
-                session, kind, name, props,
-            ))
-        })
+        rt.logon_provider(
+            session,
+            kind,
+            name,
+            provider,
+            |session, kind, name, mut section| {
+                // The configuration's properties first; the caller's add to them and replace those with the same tag.
+                for p in props {
+                    match section.iter_mut().find(|q| q.tag == p.tag) {
+                        Some(q) => *q = p,
+                        None => section.push(p),
+                    }
+                }
+                Some(super::support::SupportObject::create(
+                    session, kind, name, section,
+                ))
+            },
+        )
     })
 }
 

@@ -489,15 +489,21 @@ impl Runtime {
 
     /// Attach a provider object to a session and log it on (`mockmapi_session_logon_provider`): as
     /// [`Runtime::add_provider`], then `TransportLogon`/`Logon` with the support object `make_support` builds for
-    /// the attached provider (session id, kind, name). The provider stays attached when its logon fails; the
-    /// result is the logon's.
+    /// the attached provider (session id, kind, name, and the properties the configuration gives the provider of
+    /// that kind and name in the session's profile, if any). The provider stays attached when its logon fails;
+    /// the result is the logon's.
     pub fn logon_provider(
         &self,
         session: *mut IMAPISession,
         kind: u32,
         name: Option<&str>,
         provider: *mut IUnknown,
-        make_support: impl FnOnce(u32, ProviderKind, &str) -> Option<ComPtr>,
+        make_support: impl FnOnce(
+            u32,
+            ProviderKind,
+            &str,
+            Vec<crate::mapiutil::value::Prop>,
+        ) -> Option<ComPtr>,
     ) -> HRESULT {
         let rt = &self.inner;
         let slot = rt
@@ -509,17 +515,29 @@ impl Runtime {
             rt.journal.finish(slot, hr, msg);
             return hr;
         };
-        let profile = {
+        let name = record.name.to_str().unwrap_or("").to_owned();
+        let (profile, configured) = {
             let st = rt.state.lock();
-            st.sessions
-                .get(&record.session)
-                .map(|e| crate::runtime::journal::c_string(e.profile.clone()))
+            let profile = st.sessions.get(&record.session).map(|e| e.profile.clone());
+            // The configuration's section for this provider: same profile, kind and name.
+            let configured = profile
+                .as_deref()
+                .and_then(|p| {
+                    st.config
+                        .profiles
+                        .iter()
+                        .find(|c| c.name.eq_ignore_ascii_case(p))
+                })
+                .and_then(|c| {
+                    c.sections
+                        .iter()
+                        .find(|s| s.kind == record.kind && s.name == name)
+                })
+                .map(|s| s.properties.clone())
+                .unwrap_or_default();
+            (profile.map(crate::runtime::journal::c_string), configured)
         };
-        let Some(support) = make_support(
-            record.session,
-            record.kind,
-            record.name.to_str().unwrap_or(""),
-        ) else {
+        let Some(support) = make_support(record.session, record.kind, &name, configured) else {
             rt.journal.finish(slot, E_OUTOFMEMORY, msg);
             return E_OUTOFMEMORY;
         };
