@@ -1868,6 +1868,48 @@ fn mapiutil_rows() -> Vec<Row> {
                 "TRUE".into()
             }
         }),
+        // TNEF is not modelled: every call, NULL arguments included, is MAPI_E_NO_SUPPORT and writes nothing.
+        row!(
+            "OpenTnefStream",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStream(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut()
+            ))
+        ),
+        row!(
+            "OpenTnefStreamEx",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStreamEx(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut(),
+                null_mut()
+            ))
+        ),
+        row!(
+            "GetTnefStreamCodepage",
+            "lpulCodepage NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(GetTnefStreamCodepage(null_mut(), null_mut(), null_mut()))
+        ),
     ]
 }
 
@@ -2070,6 +2112,15 @@ fn control_characters_in_names_and_keys_keep_one_line_per_event() {
             mockmapi_registry_set_dword(c"HKXX\\a\nb".as_ptr(), VALUE.as_ptr(), 1),
             E_INVALIDARG
         );
+        // The leak report: one line per leak (the fake provider the client still holds, named by its spec).
+        let n = mockmapi_leak_report(null_mut(), 0);
+        let mut buf = vec![0u8; 4096];
+        mockmapi_leak_report(buf.as_mut_ptr().cast(), buf.len());
+        let report = String::from_utf8_lossy(&buf)
+            .trim_end_matches('\0')
+            .to_owned();
+        assert_eq!(report.lines().count(), n, "{report}");
+        assert!(report.contains("evil\\nname\\r\\u{1B}[2J"), "{report}");
     }
     assert_eq!(
         mockmapi_client_fast_shutdown(MOCKMAPI_CLIENT_DOCUMENTED),
@@ -2087,6 +2138,32 @@ fn control_characters_in_names_and_keys_keep_one_line_per_event() {
     assert!(text.contains("store \"line1\\nline2\""), "{text}");
     assert!(text.contains("HKXX\\a\\nb"), "{text}");
     assert!(!text.contains('\u{1b}'), "{text}");
+    // A mismatch report of mockmapi_journal_expect: the expected and the observed names, escaped.
+    // SAFETY: an all-zero filter is valid; the strings outlive the call.
+    let diff = unsafe {
+        let mut f: mockmapi_event_filter = std::mem::zeroed();
+        f.provider_name = c"no\nsuch".as_ptr();
+        let mut len = 0usize;
+        let mut buf = vec![0u8; 8192];
+        assert_eq!(
+            mockmapi_journal_expect(
+                &f,
+                1,
+                MOCKMAPI_EXPECT_EXACT,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut len
+            ),
+            MAPI_E_NOT_FOUND
+        );
+        String::from_utf8_lossy(&buf[..len.min(buf.len() - 1)]).into_owned()
+    };
+    assert!(diff.contains("\"no\\nsuch\""), "{diff}");
+    assert!(diff.contains("store \"line1\\nline2\""), "{diff}");
+    assert!(
+        !diff.contains("no\nsuch") && !diff.contains("line1\nline2"),
+        "{diff}"
+    );
     let json = mockmapi::ffi::runtime().journal().to_json_lines();
     assert_eq!(json.lines().count(), events, "{json}");
     for line in json.lines() {

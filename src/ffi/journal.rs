@@ -39,21 +39,21 @@ pub const MOCKMAPI_METHOD_JOURNAL: u32 = 18;
 /// (`GetLastError` = 20 ... `PrepareForm` = 37, skipping `Logoff`, which is `MOCKMAPI_METHOD_LOGOFF`).
 pub const MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED: u32 = 20;
 /// `IXPProvider::TransportLogon`, as `mockmapi_session_logon_provider` calls it.
-pub const MOCKMAPI_METHOD_TRANSPORT_LOGON: u32 = 57;
+pub const MOCKMAPI_METHOD_TRANSPORT_LOGON: u32 = 60;
 /// `IABProvider::Logon` or `IMSProvider::Logon` (the event's provider kind says which).
-pub const MOCKMAPI_METHOD_LOGON: u32 = 58;
+pub const MOCKMAPI_METHOD_LOGON: u32 = 61;
 /// `IXPLogon::TransportLogoff`, at normal shutdown.
-pub const MOCKMAPI_METHOD_TRANSPORT_LOGOFF: u32 = 59;
+pub const MOCKMAPI_METHOD_TRANSPORT_LOGOFF: u32 = 62;
 /// `IABLogon::Logoff`, at normal shutdown.
-pub const MOCKMAPI_METHOD_AB_LOGOFF: u32 = 60;
+pub const MOCKMAPI_METHOD_AB_LOGOFF: u32 = 63;
 /// `IMSLogon::Logoff`, at normal shutdown.
-pub const MOCKMAPI_METHOD_MS_LOGOFF: u32 = 61;
+pub const MOCKMAPI_METHOD_MS_LOGOFF: u32 = 64;
 /// `mockmapi_session_logon_provider`.
-pub const MOCKMAPI_METHOD_LOGON_PROVIDER: u32 = 62;
+pub const MOCKMAPI_METHOD_LOGON_PROVIDER: u32 = 65;
 /// The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
-/// `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 64 ... `GetSvcConfigSupportObj` = 104
-/// (`IMAPISupport::OpenProfileSection` = 70). Their events are client calls that carry the provider's name and kind.
-pub const MOCKMAPI_METHOD_SUPPORT_FIRST: u32 = 64;
+/// `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 70 ... `GetSvcConfigSupportObj` = 110
+/// (`IMAPISupport::OpenProfileSection` = 76). Their events are client calls that carry the provider's name and kind.
+pub const MOCKMAPI_METHOD_SUPPORT_FIRST: u32 = 70;
 
 /// One journal entry, as `mockmapi_journal_get` fills it.
 ///

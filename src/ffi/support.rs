@@ -102,7 +102,7 @@ impl SupportObject {
     ) -> Event {
         Event {
             session: self.session,
-            provider: Some(self.name.clone()),
+            provider: Some(self.name.clone().into()),
             provider_kind: Some(self.kind),
             hresult: hr,
             message: message.map(c_string),

@@ -167,6 +167,12 @@ pub fn check_value_name(name: &str) -> Result<(), RegistryError> {
     Ok(())
 }
 
+/// Everything a value must pass to be stored (every way of storing one checks it here).
+fn check_value(name: &str, value: &RegValue) -> Result<(), RegistryError> {
+    check_value_name(name)?;
+    check_value_data(name, value)
+}
+
 /// Value data the Windows registry would accept: at most [`MAX_VALUE_DATA_BYTES`] as stored.
 pub fn check_value_data(name: &str, value: &RegValue) -> Result<(), RegistryError> {
     let n = value.stored_bytes();
@@ -240,6 +246,19 @@ pub struct Key {
 }
 
 impl Key {
+    /// Set a value of this key unless one of that name (in any case) is there already: `Ok(false)` then, and
+    /// nothing changes.
+    pub(crate) fn add_value(&mut self, name: &str, value: RegValue) -> Result<bool, RegistryError> {
+        check_value(name, &value)?;
+        match self.values.entry(name.to_lowercase()) {
+            std::collections::btree_map::Entry::Occupied(_) => Ok(false),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert((name.to_owned(), value));
+                Ok(true)
+            }
+        }
+    }
+
     /// The values as `(name as written, value)`, in name order. The default value's name is empty.
     pub fn values(&self) -> impl Iterator<Item = (&str, &RegValue)> {
         self.values.values().map(|(n, v)| (n.as_str(), v))
@@ -280,8 +299,7 @@ impl Registry {
         name: &str,
         value: RegValue,
     ) -> Result<(), RegistryError> {
-        check_value_name(name)?;
-        check_value_data(name, &value)?;
+        check_value(name, &value)?;
         let k = self.create_key(key)?;
         k.values
             .insert(name.to_lowercase(), (name.to_owned(), value));
@@ -337,6 +355,18 @@ impl Registry {
     /// Every key, in folded-path order.
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.keys.values()
+    }
+
+    /// Create the key, or `Ok(None)` if it exists already (in any case).
+    pub(crate) fn create_new_key(&mut self, key: &str) -> Result<Option<&mut Key>, RegistryError> {
+        let path = KeyPath::parse(key)?;
+        match std::sync::Arc::make_mut(&mut self.keys).entry(path.fold()) {
+            std::collections::btree_map::Entry::Occupied(_) => Ok(None),
+            std::collections::btree_map::Entry::Vacant(v) => Ok(Some(v.insert(Key {
+                path,
+                values: BTreeMap::new(),
+            }))),
+        }
     }
 
     /// Whether the registry holds no key at all.
@@ -430,6 +460,29 @@ mod tests {
             )
             .unwrap_err();
         assert!(err.to_string().contains("at most 16383"), "{err}");
+        // Value data: 1 MiB as Windows stores it (UTF-16 strings with their NULs).
+        let mut data = Registry::new();
+        let fits = [
+            RegValue::Binary(vec![0; MAX_VALUE_DATA_BYTES]),
+            RegValue::Sz("s".repeat(MAX_VALUE_DATA_BYTES / 2 - 1)),
+            RegValue::ExpandSz("s".repeat(MAX_VALUE_DATA_BYTES / 2 - 1)),
+            RegValue::MultiSz(vec!["m".repeat(MAX_VALUE_DATA_BYTES / 2 - 2)]),
+        ];
+        for v in fits {
+            assert_eq!(v.stored_bytes(), MAX_VALUE_DATA_BYTES, "{v}");
+            data.set_value("HKCU\\S", "v", v).unwrap();
+        }
+        let over = [
+            RegValue::Binary(vec![0; MAX_VALUE_DATA_BYTES + 1]),
+            RegValue::Sz("s".repeat(MAX_VALUE_DATA_BYTES / 2)),
+            RegValue::ExpandSz("é".repeat(MAX_VALUE_DATA_BYTES / 2)),
+            RegValue::MultiSz(vec!["m".repeat(MAX_VALUE_DATA_BYTES / 4 - 1); 2]),
+        ];
+        for v in over {
+            let err = data.set_value("HKCU\\S", "w", v.clone()).unwrap_err();
+            assert!(err.to_string().contains("at most 1048576"), "{err}");
+            assert_eq!(data.get_value("HKCU\\S", "w").unwrap(), None);
+        }
         assert_eq!(r, before, "a refused value creates no key");
     }
 

@@ -48,13 +48,13 @@ impl Filter {
         }
         match (self.provider_kind, &self.provider_name) {
             (Some(k), Some(n)) => {
-                let _ = write!(s, "{} \"{n}\" ", k.label());
+                let _ = write!(s, "{} \"{}\" ", k.label(), super::text::one_line(n));
             }
             (Some(k), None) => {
                 let _ = write!(s, "{} ", k.label());
             }
             (None, Some(n)) => {
-                let _ = write!(s, "\"{n}\" ");
+                let _ = write!(s, "\"{}\" ", super::text::one_line(n));
             }
             (None, None) => s.push_str("any provider "),
         }
@@ -224,7 +224,7 @@ mod tests {
             sequence: seq,
             session,
             provider_kind: Some(kind),
-            provider: Some(crate::runtime::journal::name(name)),
+            provider: Some(crate::runtime::journal::name(name).into()),
             hresult: hr,
             ..Event::new(EventType::ProviderCall, method)
         }

@@ -246,6 +246,28 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_in_names_and_notes_keep_one_row_per_event() {
+        let e = Event {
+            sequence: 1,
+            session: 1,
+            provider: Some(mockmapi::runtime::journal::name("evil\nname\r\u{1b}[2J").into()),
+            provider_kind: Some(mockmapi::runtime::ProviderKind::Store),
+            message: Some(mockmapi::runtime::journal::c_string("a\nnote")),
+            ..Event::new(
+                EventType::ProviderCall,
+                mockmapi::runtime::Method::DoFastShutdown,
+            )
+        };
+        for wide in [false, true] {
+            let t = render(std::slice::from_ref(&e), wide);
+            assert_eq!(t.lines().count(), 2, "a header and one row: {t}");
+            assert!(t.contains("evil\\nname\\r\\u{1B}"), "{t}");
+            assert!(!wide || t.contains("evil\\nname\\r\\u{1B}[2J"), "{t}");
+            assert!(!t.contains('\u{1b}') && !t.contains('\r'), "{t}");
+        }
+    }
+
+    #[test]
     fn wrapped_lines_fit_and_continue_in_their_column() {
         let line = format!("   pass    some check        {}", "word ".repeat(40));
         let w = wrap(&line, WIDTH);
