@@ -396,6 +396,26 @@ impl<'a> Fixture<'a> {
         t
     }
 
+    /// One measured round (after an untimed relogon), each client call timed on its own.
+    fn round_phases(&mut self) -> [f64; 3] {
+        self.relogon();
+        // SAFETY: `cs` is held by the fixture.
+        let v = unsafe { &*(*self.cs).lpVtbl };
+        let calls = [
+            v.QueryFastShutdown.expect("slot"),
+            v.NotifyProcessShutdown.expect("slot"),
+            v.DoFastShutdown.expect("slot"),
+        ];
+        let mut t = [0.0; 3];
+        for (k, f) in calls.iter().enumerate() {
+            let mut hr = 0;
+            // SAFETY: `cs` is held by the fixture.
+            t[k] = timed(|| hr = unsafe { f(self.cs) });
+            assert_eq!(hr, S_OK);
+        }
+        t
+    }
+
     /// Check once that a round journals one provider-call event per provider call and no violation.
     fn check(&mut self) {
         self.round();
@@ -463,18 +483,35 @@ fn fanout(c: &CLib) {
 
 fn percall(c: &CLib) {
     let mut per = Vec::new();
+    // `MOCKMAPI_BENCH_PERCALL_ONLY=100000` measures one size (to profile it).
+    let only: Option<usize> = std::env::var("MOCKMAPI_BENCH_PERCALL_ONLY")
+        .ok()
+        .and_then(|v| v.parse().ok());
     for (n, rounds) in [(1_000usize, 41), (10_000, 15), (100_000, 7)] {
+        if only.is_some_and(|o| o != n) {
+            continue;
+        }
         let prov = CProviders::new(c, n);
         let mut f = Fixture::new(Runtime::new(Config::default()), &prov);
         f.check();
         let mut base = CRound::new(c, n);
         let mut p = Pair::new();
+        let mut phases: [Vec<f64>; 3] = Default::default();
         for _ in 0..rounds {
-            let a = f.round();
+            let t = f.round_phases();
             let b = timed(|| assert_eq!(base.run(3), S_OK));
-            p.push(a, b);
+            p.push(t.iter().sum(), b);
+            for (v, t) in phases.iter_mut().zip(t) {
+                v.push(t / n as f64);
+            }
         }
         let k = 1.0 / (3 * n) as f64;
+        println!(
+            "    {n:>7} providers: per provider call, Query {:.1} ns, Notify {:.1} ns, Do {:.1} ns",
+            stat(&phases[0]).med,
+            stat(&phases[1]).med,
+            stat(&phases[2]).med
+        );
         println!(
             "    {n:>7} providers: mockmapi {} per call, C {} per call, ratio {}",
             stat(&p.a).scaled(k),
@@ -482,6 +519,9 @@ fn percall(c: &CLib) {
             ratio_text(&p)
         );
         per.push(stat(&p.a).med * k);
+    }
+    if per.len() < 3 {
+        return;
     }
     let step =
         per.iter().copied().fold(0.0, f64::max) / per.iter().copied().fold(f64::MAX, f64::min);

@@ -30,7 +30,7 @@ class CStore final : public mockmapi::ComObject<IMSProvider, IMAPIProviderShutdo
                        LPMAPIERROR *, LPMSLOGON *, LPMDB *) override {
         return MAPI_E_NO_SUPPORT;
     }
-    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *,
+    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE,
                               LPMAPIERROR *, LPMSLOGON *, LPMDB *) override {
         return MAPI_E_NO_SUPPORT;
     }

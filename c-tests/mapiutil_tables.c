@@ -235,21 +235,55 @@ static void restrictions(LPMAPITABLE t) {
     comment.res.resComment.lpRes = NULL;
     CHECK_IDS(restricted(t, &comment), "1 2 3 4 5");
 
-    /* Kinds a flat table cannot evaluate, and malformed trees: refused, the view unchanged. */
+    /* RES_SUBRESTRICTION: a table row has no recipients or attachments, so none of them matches; NOT of it
+     * holds for every row. */
+    SRestriction subobject, not_subobject;
+    memset(&subobject, 0, sizeof subobject);
+    subobject.rt = RES_SUBRESTRICTION;
+    subobject.res.resSub.ulSubObject = PR_MESSAGE_RECIPIENTS;
+    subobject.res.resSub.lpRes = &sub[0];
+    CHECK_IDS(restricted(t, &subobject), "");
+    subobject.res.resSub.ulSubObject = PR_MESSAGE_ATTACHMENTS;
+    memset(&not_subobject, 0, sizeof not_subobject);
+    not_subobject.rt = RES_NOT;
+    not_subobject.res.resNot.lpRes = &subobject;
+    CHECK_IDS(restricted(t, &not_subobject), "1 2 3 4 5");
+
+    /* RES_COUNT: the first ulCount rows, in the view's order, that satisfy its restriction (size = 100: 2, 4). */
+    SRestriction counted;
+    memset(&counted, 0, sizeof counted);
+    counted.rt = RES_COUNT;
+    counted.res.resCount.ulCount = 1;
+    counted.res.resCount.lpRes = &sub[0];
+    CHECK_IDS(restricted(t, &counted), "2");
+    CHECK_IDS(restricted(t, &counted), "2"); /* each evaluation counts from zero */
+    counted.res.resCount.ulCount = 0;
+    CHECK_IDS(restricted(t, &counted), "");
+    counted.res.resCount.ulCount = 10;
+    CHECK_IDS(restricted(t, &counted), "2 4");
+    SizedSSortOrderSet(1, by_name_desc) = {1, 0, 0, {{PR_DISPLAY_NAME_A, TABLE_SORT_DESCEND}}};
+    CHECK_HR(t->lpVtbl->SortTable(t, (LPSSortOrderSet)&by_name_desc, 0), S_OK);
+    counted.res.resCount.ulCount = 1;
+    CHECK_IDS(restricted(t, &counted), "4"); /* sorted by name descending, "dave" (4) comes before "alice" (2) */
+    by_name_desc.cSorts = 0; /* back to the data order */
+    CHECK_HR(t->lpVtbl->SortTable(t, (LPSSortOrderSet)&by_name_desc, 0), S_OK);
+    CHECK_IDS(restricted(t, &comment), "1 2 3 4 5"); /* every row again, for the checks below */
+
+    /* Malformed trees: refused, the view unchanged. */
     size_t violations = mockmapi_violation_count();
     memset(&r, 0, sizeof r);
     r.rt = RES_SUBRESTRICTION;
-    r.res.resSub.ulSubObject = PR_MESSAGE_RECIPIENTS;
+    r.res.resSub.ulSubObject = PR_DISPLAY_NAME_A; /* neither recipients nor attachments */
     r.res.resSub.lpRes = &sub[0];
-    CHECK_HR(t->lpVtbl->Restrict(t, &r, 0), MAPI_E_TOO_COMPLEX);
+    CHECK_HR(t->lpVtbl->Restrict(t, &r, 0), MAPI_E_INVALID_PARAMETER);
     r.rt = RES_AND;
     r.res.resAnd.cRes = 1;
     r.res.resAnd.lpRes = NULL;
     CHECK_HR(t->lpVtbl->Restrict(t, &r, 0), MAPI_E_INVALID_PARAMETER);
     r.rt = 77;
     CHECK_HR(t->lpVtbl->Restrict(t, &r, 0), MAPI_E_INVALID_PARAMETER);
-    CHECK(mockmapi_violation_count() == violations + 2, "each malformed restriction is a violation");
-    CHECK(mm_journal_mentions(MOCKMAPI_EVENT_DIAGNOSTIC, "RES_SUBRESTRICTION"), "an unsupported kind is a diagnostic");
+    CHECK(mockmapi_violation_count() == violations + 3, "each malformed restriction is a violation");
+    CHECK(mm_journal_mentions(MOCKMAPI_EVENT_DIAGNOSTIC, "RELOP_RE"), "an unsupported operator is a diagnostic");
     CHECK_HR(t->lpVtbl->SeekRow(t, BOOKMARK_BEGINNING, 0, NULL), S_OK);
     CHECK_IDS(query(t, 100, 0), "1 2 3 4 5");
 

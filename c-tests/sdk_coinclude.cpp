@@ -88,7 +88,7 @@ class CStore : public IMSProvider {
                        LPMAPIERROR *, LPMSLOGON *, LPMDB *) {
         return MAPI_E_NO_SUPPORT;
     }
-    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *,
+    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE,
                               LPMAPIERROR *, LPMSLOGON *, LPMDB *) {
         return MAPI_E_NO_SUPPORT;
     }

@@ -68,7 +68,9 @@ int main() {
     check_last("IMSProvider::Logon", "slot 4");
     CHECK(cb == 0 && pb == nullptr && error == nullptr && logon == nullptr && mdb == nullptr,
           "all thirteen parameters arrived where the C function reads them");
-    CHECK_HR(ms->SpoolerLogon(nullptr, 0, nullptr, 0, nullptr, 0, nullptr, &cb, &pb, &error, &logon, &mdb),
+    BYTE spool_security[4] = {'S', 'P', 'S', 'C'};
+    CHECK_HR(ms->SpoolerLogon(nullptr, 0, nullptr, 0, nullptr, 0, nullptr, sizeof spool_security, spool_security,
+                              &error, &logon, &mdb),
              MAPI_E_NO_SUPPORT);
     check_last("IMSProvider::SpoolerLogon", "slot 5");
     BYTE id1[8] = {0, 0, 0, 0, 1, 2, 3, 4}, id2[8] = {0, 0, 0, 0, 1, 2, 3, 4};

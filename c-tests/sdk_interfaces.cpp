@@ -22,6 +22,8 @@
 
 #include "support/sdk_interfaces_calls.h"
 
+#include <type_traits>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -93,6 +95,31 @@ static long mm_slot_of(Member pmf) {
 #endif
 
 #include "support/sdk_interfaces_cpp.h"
+
+/* The SPI methods whose parameter types the SDK documents: each member function has exactly that type. */
+static_assert(std::is_same<decltype(&IXPProvider::TransportLogon), HRESULT (STDMETHODCALLTYPE IXPProvider::*)(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG *, LPMAPIERROR *, LPXPLOGON *)>::value, "IXPProvider::TransportLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG *, LPMAPIERROR *, LPXPLOGON *)");
+static_assert(std::is_same<decltype(&IABProvider::Logon), HRESULT (STDMETHODCALLTYPE IABProvider::*)(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, ULONG *, LPBYTE *, LPMAPIERROR *, LPABLOGON *)>::value, "IABProvider::Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, ULONG *, LPBYTE *, LPMAPIERROR *, LPABLOGON *)");
+static_assert(std::is_same<decltype(&IMSProvider::Logon), HRESULT (STDMETHODCALLTYPE IMSProvider::*)(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *, LPMAPIERROR *, LPMSLOGON *, LPMDB *)>::value, "IMSProvider::Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *, LPMAPIERROR *, LPMSLOGON *, LPMDB *)");
+static_assert(std::is_same<decltype(&IMSProvider::SpoolerLogon), HRESULT (STDMETHODCALLTYPE IMSProvider::*)(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE, LPMAPIERROR *, LPMSLOGON *, LPMDB *)>::value, "IMSProvider::SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE, LPMAPIERROR *, LPMSLOGON *, LPMDB *)");
+static_assert(std::is_same<decltype(&IMSProvider::CompareStoreIDs), HRESULT (STDMETHODCALLTYPE IMSProvider::*)(ULONG, LPENTRYID, ULONG, LPENTRYID, ULONG, ULONG *)>::value, "IMSProvider::CompareStoreIDs(ULONG, LPENTRYID, ULONG, LPENTRYID, ULONG, ULONG *)");
+static_assert(std::is_same<decltype(&IXPLogon::AddressTypes), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG *, ULONG *, LPTSTR **, ULONG *, LPMAPIUID **)>::value, "IXPLogon::AddressTypes(ULONG *, ULONG *, LPTSTR **, ULONG *, LPMAPIUID **)");
+static_assert(std::is_same<decltype(&IXPLogon::TransportNotify), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG *, LPVOID *)>::value, "IXPLogon::TransportNotify(ULONG *, LPVOID *)");
+static_assert(std::is_same<decltype(&IXPLogon::SubmitMessage), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG, LPMESSAGE, ULONG_PTR *, ULONG_PTR *)>::value, "IXPLogon::SubmitMessage(ULONG, LPMESSAGE, ULONG_PTR *, ULONG_PTR *)");
+static_assert(std::is_same<decltype(&IXPLogon::EndMessage), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG_PTR, ULONG *)>::value, "IXPLogon::EndMessage(ULONG_PTR, ULONG *)");
+static_assert(std::is_same<decltype(&IXPLogon::StartMessage), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG, LPMESSAGE, ULONG_PTR *)>::value, "IXPLogon::StartMessage(ULONG, LPMESSAGE, ULONG_PTR *)");
+static_assert(std::is_same<decltype(&IXPLogon::OpenStatusEntry), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)>::value, "IXPLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)");
+static_assert(std::is_same<decltype(&IXPLogon::FlushQueues), HRESULT (STDMETHODCALLTYPE IXPLogon::*)(ULONG_PTR, ULONG, LPENTRYID, ULONG)>::value, "IXPLogon::FlushQueues(ULONG_PTR, ULONG, LPENTRYID, ULONG)");
+static_assert(std::is_same<decltype(&IMSLogon::Logoff), HRESULT (STDMETHODCALLTYPE IMSLogon::*)(ULONG *)>::value, "IMSLogon::Logoff(ULONG *)");
+static_assert(std::is_same<decltype(&IMSLogon::OpenStatusEntry), HRESULT (STDMETHODCALLTYPE IMSLogon::*)(LPCIID, ULONG, ULONG *, LPVOID *)>::value, "IMSLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPVOID *)");
+static_assert(std::is_same<decltype(&IABLogon::Logoff), HRESULT (STDMETHODCALLTYPE IABLogon::*)(ULONG)>::value, "IABLogon::Logoff(ULONG)");
+static_assert(std::is_same<decltype(&IABLogon::OpenStatusEntry), HRESULT (STDMETHODCALLTYPE IABLogon::*)(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)>::value, "IABLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)");
+static_assert(std::is_same<decltype(&IABLogon::OpenTemplateID), HRESULT (STDMETHODCALLTYPE IABLogon::*)(ULONG, LPENTRYID, ULONG, LPMAPIPROP, LPCIID, LPMAPIPROP *, LPMAPIPROP)>::value, "IABLogon::OpenTemplateID(ULONG, LPENTRYID, ULONG, LPMAPIPROP, LPCIID, LPMAPIPROP *, LPMAPIPROP)");
+static_assert(std::is_same<decltype(&IMAPISupport::SpoolerNotify), HRESULT (STDMETHODCALLTYPE IMAPISupport::*)(ULONG, LPVOID)>::value, "IMAPISupport::SpoolerNotify(ULONG, LPVOID)");
+static_assert(std::is_same<decltype(&IMAPISupport::SpoolerYield), HRESULT (STDMETHODCALLTYPE IMAPISupport::*)(ULONG)>::value, "IMAPISupport::SpoolerYield(ULONG)");
+static_assert(std::is_same<decltype(&IMAPISupport::StoreLogoffTransports), HRESULT (STDMETHODCALLTYPE IMAPISupport::*)(ULONG *)>::value, "IMAPISupport::StoreLogoffTransports(ULONG *)");
+static_assert(std::is_same<decltype(&IAddrBook::Address), HRESULT (STDMETHODCALLTYPE IAddrBook::*)(ULONG_PTR *, LPADRPARM, LPADRLIST *)>::value, "IAddrBook::Address(ULONG_PTR *, LPADRPARM, LPADRLIST *)");
+static_assert(std::is_same<decltype(&IMsgServiceAdmin::CopyMsgService), HRESULT (STDMETHODCALLTYPE IMsgServiceAdmin::*)(LPMAPIUID, LPTSTR, LPCIID, LPCIID, LPVOID, ULONG_PTR, ULONG)>::value, "IMsgServiceAdmin::CopyMsgService(LPMAPIUID, LPTSTR, LPCIID, LPCIID, LPVOID, ULONG_PTR, ULONG)");
+static_assert(std::is_same<decltype(&IProfAdmin::AdminServices), HRESULT (STDMETHODCALLTYPE IProfAdmin::*)(LPTSTR, LPTSTR, ULONG_PTR, ULONG, LPSERVICEADMIN *)>::value, "IProfAdmin::AdminServices(LPTSTR, LPTSTR, ULONG_PTR, ULONG, LPSERVICEADMIN *)");
 
 int main() {
     mm_check_every_interface();

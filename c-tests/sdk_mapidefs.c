@@ -87,6 +87,33 @@ _Static_assert(offsetof(ADRPARM, lpszHelpFileName) == (WIDE ? 40 : 20) && sizeof
 /* ---- every interface: slots in documented order (generated from the method lists) ---- */
 #include "support/sdk_interfaces_c.h"
 
+/* ---- the SPI methods whose parameter types the SDK documents (a value where a pointer is documented, or the
+ * reverse, is an ABI break the slot checks cannot see): each vtable member has exactly the documented type ---- */
+#define MM_HAS_TYPE(expr, type) _Generic((expr), type: 1, default: 0)
+_Static_assert(MM_HAS_TYPE(((IXPProviderVtbl *)0)->TransportLogon, HRESULT(STDMETHODCALLTYPE *)(IXPProvider *, LPMAPISUP, ULONG_PTR, LPTSTR, ULONG *, LPMAPIERROR *, LPXPLOGON *)), "IXPProvider::TransportLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG *, LPMAPIERROR *, LPXPLOGON *)");
+_Static_assert(MM_HAS_TYPE(((IABProviderVtbl *)0)->Logon, HRESULT(STDMETHODCALLTYPE *)(IABProvider *, LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, ULONG *, LPBYTE *, LPMAPIERROR *, LPABLOGON *)), "IABProvider::Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, ULONG *, LPBYTE *, LPMAPIERROR *, LPABLOGON *)");
+_Static_assert(MM_HAS_TYPE(((IMSProviderVtbl *)0)->Logon, HRESULT(STDMETHODCALLTYPE *)(IMSProvider *, LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *, LPMAPIERROR *, LPMSLOGON *, LPMDB *)), "IMSProvider::Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *, LPMAPIERROR *, LPMSLOGON *, LPMDB *)");
+_Static_assert(MM_HAS_TYPE(((IMSProviderVtbl *)0)->SpoolerLogon, HRESULT(STDMETHODCALLTYPE *)(IMSProvider *, LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE, LPMAPIERROR *, LPMSLOGON *, LPMDB *)), "IMSProvider::SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE, LPMAPIERROR *, LPMSLOGON *, LPMDB *)");
+_Static_assert(MM_HAS_TYPE(((IMSProviderVtbl *)0)->CompareStoreIDs, HRESULT(STDMETHODCALLTYPE *)(IMSProvider *, ULONG, LPENTRYID, ULONG, LPENTRYID, ULONG, ULONG *)), "IMSProvider::CompareStoreIDs(ULONG, LPENTRYID, ULONG, LPENTRYID, ULONG, ULONG *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->AddressTypes, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG *, ULONG *, LPTSTR **, ULONG *, LPMAPIUID **)), "IXPLogon::AddressTypes(ULONG *, ULONG *, LPTSTR **, ULONG *, LPMAPIUID **)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->TransportNotify, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG *, LPVOID *)), "IXPLogon::TransportNotify(ULONG *, LPVOID *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->SubmitMessage, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG, LPMESSAGE, ULONG_PTR *, ULONG_PTR *)), "IXPLogon::SubmitMessage(ULONG, LPMESSAGE, ULONG_PTR *, ULONG_PTR *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->EndMessage, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG_PTR, ULONG *)), "IXPLogon::EndMessage(ULONG_PTR, ULONG *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->StartMessage, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG, LPMESSAGE, ULONG_PTR *)), "IXPLogon::StartMessage(ULONG, LPMESSAGE, ULONG_PTR *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->OpenStatusEntry, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, LPCIID, ULONG, ULONG *, LPMAPISTATUS *)), "IXPLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)");
+_Static_assert(MM_HAS_TYPE(((IXPLogonVtbl *)0)->FlushQueues, HRESULT(STDMETHODCALLTYPE *)(IXPLogon *, ULONG_PTR, ULONG, LPENTRYID, ULONG)), "IXPLogon::FlushQueues(ULONG_PTR, ULONG, LPENTRYID, ULONG)");
+_Static_assert(MM_HAS_TYPE(((IMSLogonVtbl *)0)->Logoff, HRESULT(STDMETHODCALLTYPE *)(IMSLogon *, ULONG *)), "IMSLogon::Logoff(ULONG *)");
+_Static_assert(MM_HAS_TYPE(((IMSLogonVtbl *)0)->OpenStatusEntry, HRESULT(STDMETHODCALLTYPE *)(IMSLogon *, LPCIID, ULONG, ULONG *, LPVOID *)), "IMSLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPVOID *)");
+_Static_assert(MM_HAS_TYPE(((IABLogonVtbl *)0)->Logoff, HRESULT(STDMETHODCALLTYPE *)(IABLogon *, ULONG)), "IABLogon::Logoff(ULONG)");
+_Static_assert(MM_HAS_TYPE(((IABLogonVtbl *)0)->OpenStatusEntry, HRESULT(STDMETHODCALLTYPE *)(IABLogon *, LPCIID, ULONG, ULONG *, LPMAPISTATUS *)), "IABLogon::OpenStatusEntry(LPCIID, ULONG, ULONG *, LPMAPISTATUS *)");
+_Static_assert(MM_HAS_TYPE(((IABLogonVtbl *)0)->OpenTemplateID, HRESULT(STDMETHODCALLTYPE *)(IABLogon *, ULONG, LPENTRYID, ULONG, LPMAPIPROP, LPCIID, LPMAPIPROP *, LPMAPIPROP)), "IABLogon::OpenTemplateID(ULONG, LPENTRYID, ULONG, LPMAPIPROP, LPCIID, LPMAPIPROP *, LPMAPIPROP)");
+_Static_assert(MM_HAS_TYPE(((IMAPISupportVtbl *)0)->SpoolerNotify, HRESULT(STDMETHODCALLTYPE *)(IMAPISupport *, ULONG, LPVOID)), "IMAPISupport::SpoolerNotify(ULONG, LPVOID)");
+_Static_assert(MM_HAS_TYPE(((IMAPISupportVtbl *)0)->SpoolerYield, HRESULT(STDMETHODCALLTYPE *)(IMAPISupport *, ULONG)), "IMAPISupport::SpoolerYield(ULONG)");
+_Static_assert(MM_HAS_TYPE(((IMAPISupportVtbl *)0)->StoreLogoffTransports, HRESULT(STDMETHODCALLTYPE *)(IMAPISupport *, ULONG *)), "IMAPISupport::StoreLogoffTransports(ULONG *)");
+_Static_assert(MM_HAS_TYPE(((IAddrBookVtbl *)0)->Address, HRESULT(STDMETHODCALLTYPE *)(IAddrBook *, ULONG_PTR *, LPADRPARM, LPADRLIST *)), "IAddrBook::Address(ULONG_PTR *, LPADRPARM, LPADRLIST *)");
+_Static_assert(MM_HAS_TYPE(((IMsgServiceAdminVtbl *)0)->CopyMsgService, HRESULT(STDMETHODCALLTYPE *)(IMsgServiceAdmin *, LPMAPIUID, LPTSTR, LPCIID, LPCIID, LPVOID, ULONG_PTR, ULONG)), "IMsgServiceAdmin::CopyMsgService(LPMAPIUID, LPTSTR, LPCIID, LPCIID, LPVOID, ULONG_PTR, ULONG)");
+_Static_assert(MM_HAS_TYPE(((IProfAdminVtbl *)0)->AdminServices, HRESULT(STDMETHODCALLTYPE *)(IProfAdmin *, LPTSTR, LPTSTR, ULONG_PTR, ULONG, LPSERVICEADMIN *)), "IProfAdmin::AdminServices(LPTSTR, LPTSTR, ULONG_PTR, ULONG, LPSERVICEADMIN *)");
+
 /* ---- property tags ---- */
 _Static_assert(PROP_TAG(PT_TSTRING, 0x3001) == 0x3001001E && PR_DISPLAY_NAME == 0x3001001E, "PR_DISPLAY_NAME");
 _Static_assert(PR_DISPLAY_NAME_W == 0x3001001F && PR_DISPLAY_NAME_A == 0x3001001E, "_W and _A spellings");

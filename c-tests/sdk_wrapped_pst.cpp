@@ -29,7 +29,7 @@ class CPSTProvider final : public mockmapi::ComObject<IMSProvider, IMAPIProvider
                        LPMAPIERROR *, LPMSLOGON *, LPMDB *) override {
         return MAPI_E_NO_SUPPORT;
     }
-    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *,
+    STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE,
                               LPMAPIERROR *, LPMSLOGON *, LPMDB *) override {
         return MAPI_E_NO_SUPPORT;
     }
@@ -88,7 +88,7 @@ class CMSProvider : public IMSProvider {
         return m_pInner->Logon(a, b, c, d, e, f, g, h, i, j, k, l);
     }
     STDMETHODIMP SpoolerLogon(LPMAPISUP a, ULONG_PTR b, LPTSTR c, ULONG d, LPENTRYID e, ULONG f, LPCIID g,
-                              ULONG *h, LPBYTE *i, LPMAPIERROR *j, LPMSLOGON *k, LPMDB *l) {
+                              ULONG h, LPBYTE i, LPMAPIERROR *j, LPMSLOGON *k, LPMDB *l) {
         return m_pInner->SpoolerLogon(a, b, c, d, e, f, g, h, i, j, k, l);
     }
     STDMETHODIMP CompareStoreIDs(ULONG a, LPENTRYID b, ULONG c, LPENTRYID d, ULONG e, ULONG *f) {

@@ -671,7 +671,7 @@ typedef struct IMSProviderVtbl {
     ULONG (STDMETHODCALLTYPE *Release)(struct IMSProvider *This);
     HRESULT (STDMETHODCALLTYPE *Shutdown)(struct IMSProvider *This, ULONG *lpulFlags);
     HRESULT (STDMETHODCALLTYPE *Logon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
-    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity, uint8_t **lppbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
+    HRESULT (STDMETHODCALLTYPE *SpoolerLogon)(struct IMSProvider *This, struct IMAPISupport *lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG cbEntryID, ENTRYID *lpEntryID, ULONG ulFlags, LPCIID lpInterface, ULONG cbSpoolSecurity, uint8_t *lpbSpoolSecurity, struct _MAPIERROR **lppMAPIError, struct IMSLogon **lppMSLogon, struct IMsgStore **lppMDB);
     HRESULT (STDMETHODCALLTYPE *CompareStoreIDs)(struct IMSProvider *This, ULONG cbEntryID1, ENTRYID *lpEntryID1, ULONG cbEntryID2, ENTRYID *lpEntryID2, ULONG ulFlags, ULONG *lpulResult);
 } IMSProviderVtbl;
 #endif
@@ -966,14 +966,21 @@ HRESULT mockmapi_client_fast_shutdown(uint32_t style);
 
 /**
  * Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
- * providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
- * DoFastShutdown returns — no Release, no destructors, no atexit handlers — as the real process does. The
- * parent then reports how the child ended (exit, signal, or killed after the timeout) and, if it completed,
- * runs `verify(userdata)` (NULL to skip). POSIX only (fork): call it from a single-threaded program.
+ * providers, the client fast-shutdown sequence runs, and the child ends the moment DoFastShutdown returns
+ * (`_exit`; `TerminateProcess` on Windows) — no Release, no destructors, no atexit handlers, no DLL detach — as
+ * the real process does. The parent then reports how the child ended (exit, signal or exception, or killed
+ * after the timeout) and, if it completed, runs `verify(userdata)` (NULL to skip).
+ *
+ * POSIX: the child is a `fork` of the caller; call it from a single-threaded program. Windows: the child is
+ * the same program started again with the same arguments (as death tests do): it runs from `main` again, up
+ * to the same `mockmapi_exit_test` call (the n-th of the process, with the same `setup`), where it runs the
+ * test; the earlier exit tests of that run return the parent's results at once without running `setup` or
+ * `verify`. So the program must make the same exit-test calls in the same order each time it runs; its output
+ * in the child is discarded.
  *
  * Returns `S_OK` when the child completed and `verify` returned `S_OK`; `MAPI_E_CALL_FAILED` otherwise (see
- * `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid; `MAPI_E_NO_SUPPORT`
- * on Windows. `*result` is filled whenever the test ran.
+ * `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid. `*result` is filled
+ * whenever the test ran.
  */
 HRESULT mockmapi_exit_test(mockmapi_exit_callback setup, mockmapi_exit_callback verify, void *userdata, const struct mockmapi_exit_options *options, struct mockmapi_exit_result *result);
 

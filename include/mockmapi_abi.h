@@ -20,9 +20,12 @@
 #include <string.h>
 
 /* ---- which interfaces are already declared ------------------------------------------------------------
- * MOCKMAPI_SDK_CLASSES: mockmapi's SDK-compatible headers declare all seven as C++ classes. Otherwise a real
- * SDK's headers included before this one are recognised by their include guards (MOCKMAPI_FOREIGN_*);
- * mockmapi's own SDK-compatible headers (MOCKMAPI_SDK_HEADERS, which share those guard names) are not one. */
+ * MOCKMAPI_SDK_CLASSES: mockmapi's SDK-compatible MAPI headers declare all seven as C++ classes. Otherwise a
+ * real SDK's headers included before this one are recognised by their include guards (MOCKMAPI_FOREIGN_*);
+ * mockmapi's own SDK-compatible MAPI headers (MOCKMAPI_SDK_HEADERS, which share those guard names) are not
+ * one. mockmapi's Windows base layer (include/mockmapi/sdk/windows.h, ...) declares IUnknown and the
+ * primitive types itself (MOCKMAPI_SDK_BASE_IUNKNOWN, MOCKMAPI_PRIMITIVES_DEFINED); over it, Microsoft's own
+ * MAPI headers count as a real SDK. */
 #if !defined(MOCKMAPI_SDK_HEADERS)
 #if defined(__IUnknown_INTERFACE_DEFINED__) || defined(__unknwn_h__)
 #define MOCKMAPI_FOREIGN_IUNKNOWN 1
@@ -43,7 +46,10 @@
 #define MOCKMAPI_FOREIGN_LPTSTR 1
 #endif
 #endif
-#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_IUNKNOWN)
+#if defined(MOCKMAPI_SDK_BASE)
+#define MOCKMAPI_FOREIGN_LPTSTR 1
+#endif
+#if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_IUNKNOWN) || defined(MOCKMAPI_SDK_BASE_IUNKNOWN)
 #define MOCKMAPI_SDK_IUNKNOWN 1
 #endif
 #if defined(MOCKMAPI_SDK_CLASSES) || defined(MOCKMAPI_FOREIGN_MAPIX)
@@ -73,6 +79,8 @@
 #endif
 
 /* ---- primitive types: 32-bit HRESULT/ULONG everywhere (never C long off Windows) --------------------- */
+#ifndef MOCKMAPI_PRIMITIVES_DEFINED
+#define MOCKMAPI_PRIMITIVES_DEFINED 1
 #if defined(_WIN32)
 #ifndef _HRESULT_DEFINED
 #define _HRESULT_DEFINED
@@ -95,6 +103,7 @@ typedef uint32_t ULONG;
 typedef uint32_t DWORD;
 typedef uintptr_t ULONG_PTR;
 #endif
+#endif /* MOCKMAPI_PRIMITIVES_DEFINED */
 /** The SDK's ANSI string pointer: MAPILogonEx takes char * profile names (wchar_t * with MAPI_UNICODE).
  * Windows' own winnt.h defines it (as the SDK's mapidefs.h does without it). */
 #if !defined(MOCKMAPI_FOREIGN_LPTSTR)

@@ -229,3 +229,120 @@ fn mockmapi_h_after_mingw_w64_mapi_headers_adds_only_what_is_missing() {
     }
     run_all(jobs);
 }
+
+/// The MAPI headers of mingw-w64 (not its Windows headers), copied into a directory of their own so that a
+/// source finds them where a project keeps a vendored SDK; None when mingw-w64 is not installed.
+fn vendored_mingw_mapi_headers() -> Option<PathBuf> {
+    let from = [
+        "/usr/share/mingw-w64/include",
+        "/usr/x86_64-w64-mingw32/include",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|d| d.join("mapidefs.h").is_file())?;
+    let to = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vendored-mingw-mapi");
+    std::fs::create_dir_all(&to).unwrap();
+    for name in [
+        "mapidefs.h",
+        "mapix.h",
+        "mapicode.h",
+        "mapiguid.h",
+        "mapitags.h",
+        "mapispi.h",
+        "mapiutil.h",
+        "mapival.h",
+        "mapiwin.h",
+        "mapinls.h",
+    ] {
+        if from.join(name).is_file() {
+            std::fs::copy(from.join(name), to.join(name)).unwrap();
+        }
+    }
+    Some(to)
+}
+
+/// A project that vendors a MAPI SDK's headers (Microsoft's published ones, or mingw-w64's) compiles them on
+/// Linux over mockmapi's Windows base layer (`include/mockmapi/sdk`): the base layer defines only Windows
+/// things, and `mockmapi.h` included after the SDK's headers adds only what they lack. The vendored headers
+/// come first on the include path (`-isystem` keeps their own warnings out of `-Werror`; mockmapi's
+/// headers are checked with `-Werror` by the tests above).
+#[test]
+fn vendored_mapi_headers_compile_over_the_windows_base_layer() {
+    let c_compilers = installed(&["gcc", "clang"], "gcc clang");
+    let cxx_compilers = installed(&["g++", "clang++"], "g++ clang");
+    let mut sdks = vec![root().join("c-tests/foreign_sdk/include")];
+    match vendored_mingw_mapi_headers() {
+        Some(dir) => sdks.push(dir),
+        None => {
+            assert!(
+                !required(),
+                "mingw-w64's MAPI headers are missing and MOCKMAPI_REQUIRE_COMPILERS is set: apt-get install mingw-w64"
+            );
+            eprintln!(
+                "skipping mingw-w64's MAPI headers: not installed (apt-get install mingw-w64)"
+            );
+        }
+    }
+    let mut jobs = Vec::new();
+    for sdk in &sdks {
+        for name in ["over_base_layer.c", "over_base_layer.cpp"] {
+            let source = root().join("c-tests/foreign_sdk").join(name);
+            let compilers = if is_cxx(&source) {
+                &cxx_compilers
+            } else {
+                &c_compilers
+            };
+            for &compiler in compilers {
+                let mut args: Vec<String> = [
+                    std_flag(&source),
+                    "-Wall",
+                    "-Wextra",
+                    "-Werror",
+                    "-pedantic",
+                ]
+                .map(str::to_owned)
+                .to_vec();
+                args.extend(["-isystem".to_owned(), sdk.display().to_string()]);
+                args.extend([
+                    "-isystem".to_owned(),
+                    root().join("include/mockmapi/sdk").display().to_string(),
+                ]);
+                args.extend(include("include"));
+                jobs.push(Job {
+                    compiler,
+                    args,
+                    source: source.clone(),
+                });
+            }
+        }
+    }
+    run_all(jobs);
+}
+
+/// The sample provider written the SDK way (`examples/providers/sample_address_book.cpp`) is one source for
+/// Linux and Windows: for 64-bit and 32-bit Windows it compiles with mingw-w64 against that SDK's own headers
+/// (windows.h, mapix.h, ...) and mockmapi.h, unchanged. (On Linux the C suite and `mockmapi check` build it
+/// against `include/mockmapi/sdk`.)
+#[test]
+fn sample_provider_compiles_for_windows_with_mingw_w64() {
+    let compilers = installed(
+        &["x86_64-w64-mingw32-g++", "i686-w64-mingw32-g++"],
+        "mingw-w64",
+    );
+    let source = root().join("examples/providers/sample_address_book.cpp");
+    let jobs = compilers
+        .into_iter()
+        .map(|compiler| {
+            let mut args: Vec<String> = ["-std=c++17", "-Wall", "-Wextra", "-Werror"]
+                .map(str::to_owned)
+                .to_vec();
+            args.extend(include("include"));
+            Job {
+                compiler,
+                args,
+                source: source.clone(),
+            }
+        })
+        .collect();
+    run_all(jobs);
+}

@@ -135,13 +135,18 @@ static HRESULT STDMETHODCALLTYPE MS_Logon(LPMSPROVIDER This, LPMAPISUP lpMAPISup
 }
 static HRESULT STDMETHODCALLTYPE MS_SpoolerLogon(LPMSPROVIDER This, LPMAPISUP lpMAPISup, ULONG_PTR ulUIParam,
                                                  LPTSTR lpszProfileName, ULONG cbEntryID, LPENTRYID lpEntryID,
-                                                 ULONG ulFlags, LPCIID lpInterface, ULONG *lpcbSpoolSecurity,
-                                                 LPBYTE *lppbSpoolSecurity, LPMAPIERROR *lppMAPIError,
+                                                 ULONG ulFlags, LPCIID lpInterface, ULONG cbSpoolSecurity,
+                                                 LPBYTE lpbSpoolSecurity, LPMAPIERROR *lppMAPIError,
                                                  LPMSLOGON *lppMSLogon, LPMDB *lppMDB)
 {
+    ULONG cb = cbSpoolSecurity;
+    LPBYTE pb = lpbSpoolSecurity;
     HRESULT hr = MS_Logon(This, lpMAPISup, ulUIParam, lpszProfileName, cbEntryID, lpEntryID, ulFlags,
-                          lpInterface, lpcbSpoolSecurity, lppbSpoolSecurity, lppMAPIError, lppMSLogon, lppMDB);
+                          lpInterface, &cb, &pb, lppMAPIError, lppMSLogon, lppMDB);
     g_szLastCall = "IMSProvider::SpoolerLogon";
+    /* The spooler passes the security data Logon returned: it arrives by value, in slots 9 and 10. */
+    if (cbSpoolSecurity != 4 || lpbSpoolSecurity == NULL || memcmp(lpbSpoolSecurity, "SPSC", 4) != 0)
+        return MAPI_E_INVALID_PARAMETER;
     return hr == MAPI_E_LOGON_FAILED ? MAPI_E_NO_SUPPORT : hr;
 }
 static HRESULT STDMETHODCALLTYPE MS_CompareStoreIDs(LPMSPROVIDER This, ULONG cbEntryID1, LPENTRYID lpEntryID1,

@@ -679,3 +679,131 @@ void mm_call_every_IMSLogon(IMSLogon *p, mm_seen_fn seen) {
     (void)p->lpVtbl->OpenStatusEntry(p, 0, 0, 0, 0);
     seen("OpenStatusEntry");
 }
+void mm_call_every_IAddrBook(IAddrBook *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->GetLastError(p, 0, 0, 0);
+    seen("GetLastError");
+    (void)p->lpVtbl->SaveChanges(p, 0);
+    seen("SaveChanges");
+    (void)p->lpVtbl->GetProps(p, 0, 0, 0, 0);
+    seen("GetProps");
+    (void)p->lpVtbl->GetPropList(p, 0, 0);
+    seen("GetPropList");
+    (void)p->lpVtbl->OpenProperty(p, 0, 0, 0, 0, 0);
+    seen("OpenProperty");
+    (void)p->lpVtbl->SetProps(p, 0, 0, 0);
+    seen("SetProps");
+    (void)p->lpVtbl->DeleteProps(p, 0, 0);
+    seen("DeleteProps");
+    (void)p->lpVtbl->CopyTo(p, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("CopyTo");
+    (void)p->lpVtbl->CopyProps(p, 0, 0, 0, 0, 0, 0, 0);
+    seen("CopyProps");
+    (void)p->lpVtbl->GetNamesFromIDs(p, 0, 0, 0, 0, 0);
+    seen("GetNamesFromIDs");
+    (void)p->lpVtbl->GetIDsFromNames(p, 0, 0, 0, 0);
+    seen("GetIDsFromNames");
+    (void)p->lpVtbl->OpenEntry(p, 0, 0, 0, 0, 0, 0);
+    seen("OpenEntry");
+    (void)p->lpVtbl->CompareEntryIDs(p, 0, 0, 0, 0, 0, 0);
+    seen("CompareEntryIDs");
+    (void)p->lpVtbl->Advise(p, 0, 0, 0, 0, 0);
+    seen("Advise");
+    (void)p->lpVtbl->Unadvise(p, 0);
+    seen("Unadvise");
+    (void)p->lpVtbl->CreateOneOff(p, 0, 0, 0, 0, 0, 0);
+    seen("CreateOneOff");
+    (void)p->lpVtbl->NewEntry(p, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("NewEntry");
+    (void)p->lpVtbl->ResolveName(p, 0, 0, 0, 0);
+    seen("ResolveName");
+    (void)p->lpVtbl->Address(p, 0, 0, 0);
+    seen("Address");
+    (void)p->lpVtbl->Details(p, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("Details");
+    (void)p->lpVtbl->RecipOptions(p, 0, 0, 0);
+    seen("RecipOptions");
+    (void)p->lpVtbl->QueryDefaultRecipOpt(p, 0, 0, 0, 0);
+    seen("QueryDefaultRecipOpt");
+    (void)p->lpVtbl->GetPAB(p, 0, 0);
+    seen("GetPAB");
+    (void)p->lpVtbl->SetPAB(p, 0, 0);
+    seen("SetPAB");
+    (void)p->lpVtbl->GetDefaultDir(p, 0, 0);
+    seen("GetDefaultDir");
+    (void)p->lpVtbl->SetDefaultDir(p, 0, 0);
+    seen("SetDefaultDir");
+    (void)p->lpVtbl->GetSearchPath(p, 0, 0);
+    seen("GetSearchPath");
+    (void)p->lpVtbl->SetSearchPath(p, 0, 0);
+    seen("SetSearchPath");
+    (void)p->lpVtbl->PrepareRecips(p, 0, 0, 0);
+    seen("PrepareRecips");
+}
+void mm_call_every_IProfAdmin(IProfAdmin *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->GetLastError(p, 0, 0, 0);
+    seen("GetLastError");
+    (void)p->lpVtbl->GetProfileTable(p, 0, 0);
+    seen("GetProfileTable");
+    (void)p->lpVtbl->CreateProfile(p, 0, 0, 0, 0);
+    seen("CreateProfile");
+    (void)p->lpVtbl->DeleteProfile(p, 0, 0);
+    seen("DeleteProfile");
+    (void)p->lpVtbl->ChangeProfilePassword(p, 0, 0, 0, 0);
+    seen("ChangeProfilePassword");
+    (void)p->lpVtbl->CopyProfile(p, 0, 0, 0, 0, 0);
+    seen("CopyProfile");
+    (void)p->lpVtbl->RenameProfile(p, 0, 0, 0, 0, 0);
+    seen("RenameProfile");
+    (void)p->lpVtbl->SetDefaultProfile(p, 0, 0);
+    seen("SetDefaultProfile");
+    (void)p->lpVtbl->AdminServices(p, 0, 0, 0, 0, 0);
+    seen("AdminServices");
+}
+void mm_call_every_IMsgServiceAdmin(IMsgServiceAdmin *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->GetLastError(p, 0, 0, 0);
+    seen("GetLastError");
+    (void)p->lpVtbl->GetMsgServiceTable(p, 0, 0);
+    seen("GetMsgServiceTable");
+    (void)p->lpVtbl->CreateMsgService(p, 0, 0, 0, 0);
+    seen("CreateMsgService");
+    (void)p->lpVtbl->DeleteMsgService(p, 0);
+    seen("DeleteMsgService");
+    (void)p->lpVtbl->CopyMsgService(p, 0, 0, 0, 0, 0, 0, 0);
+    seen("CopyMsgService");
+    (void)p->lpVtbl->RenameMsgService(p, 0, 0, 0);
+    seen("RenameMsgService");
+    (void)p->lpVtbl->ConfigureMsgService(p, 0, 0, 0, 0, 0);
+    seen("ConfigureMsgService");
+    (void)p->lpVtbl->OpenProfileSection(p, 0, 0, 0, 0);
+    seen("OpenProfileSection");
+    (void)p->lpVtbl->MsgServiceTransportOrder(p, 0, 0, 0);
+    seen("MsgServiceTransportOrder");
+    (void)p->lpVtbl->AdminProviders(p, 0, 0, 0);
+    seen("AdminProviders");
+    (void)p->lpVtbl->SetPrimaryIdentity(p, 0, 0);
+    seen("SetPrimaryIdentity");
+    (void)p->lpVtbl->GetProviderTable(p, 0, 0);
+    seen("GetProviderTable");
+}
+void mm_call_every_IXPProvider(IXPProvider *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->Shutdown(p, 0);
+    seen("Shutdown");
+    (void)p->lpVtbl->TransportLogon(p, 0, 0, 0, 0, 0, 0);
+    seen("TransportLogon");
+}
+void mm_call_every_IABProvider(IABProvider *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->Shutdown(p, 0);
+    seen("Shutdown");
+    (void)p->lpVtbl->Logon(p, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("Logon");
+}
+void mm_call_every_IMSProvider(IMSProvider *p, mm_seen_fn seen) {
+    (void)p->lpVtbl->Shutdown(p, 0);
+    seen("Shutdown");
+    (void)p->lpVtbl->Logon(p, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("Logon");
+    (void)p->lpVtbl->SpoolerLogon(p, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    seen("SpoolerLogon");
+    (void)p->lpVtbl->CompareStoreIDs(p, 0, 0, 0, 0, 0, 0);
+    seen("CompareStoreIDs");
+}

@@ -32,6 +32,12 @@ void mm_call_every_IMAPISupport(IMAPISupport *p, mm_seen_fn seen);
 void mm_call_every_IABLogon(IABLogon *p, mm_seen_fn seen);
 void mm_call_every_IXPLogon(IXPLogon *p, mm_seen_fn seen);
 void mm_call_every_IMSLogon(IMSLogon *p, mm_seen_fn seen);
+void mm_call_every_IAddrBook(IAddrBook *p, mm_seen_fn seen);
+void mm_call_every_IProfAdmin(IProfAdmin *p, mm_seen_fn seen);
+void mm_call_every_IMsgServiceAdmin(IMsgServiceAdmin *p, mm_seen_fn seen);
+void mm_call_every_IXPProvider(IXPProvider *p, mm_seen_fn seen);
+void mm_call_every_IABProvider(IABProvider *p, mm_seen_fn seen);
+void mm_call_every_IMSProvider(IMSProvider *p, mm_seen_fn seen);
 #ifdef __cplusplus
 }
 #endif

@@ -106,6 +106,32 @@ struct Impl_IMSLogon final : IMSLogon {
     MAPI_IMSLOGON_METHODS(MM_IMPL)
 };
 
+struct Impl_IAddrBook final : IAddrBook {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IMAPIPROP_METHODS(MM_IMPL)
+    MAPI_IADDRBOOK_METHODS(MM_IMPL)
+};
+struct Impl_IProfAdmin final : IProfAdmin {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IPROFADMIN_METHODS(MM_IMPL)
+};
+struct Impl_IMsgServiceAdmin final : IMsgServiceAdmin {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IMSGSERVICEADMIN_METHODS(MM_IMPL)
+};
+struct Impl_IXPProvider final : IXPProvider {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IXPPROVIDER_METHODS(MM_IMPL)
+};
+struct Impl_IABProvider final : IABProvider {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IABPROVIDER_METHODS(MM_IMPL)
+};
+struct Impl_IMSProvider final : IMSProvider {
+    MAPI_IUNKNOWN_METHODS(MM_IMPL)
+    MAPI_IMSPROVIDER_METHODS(MM_IMPL)
+};
+
 static void mm_check_every_interface() {
     {
         MM_SLOT(IMAPIAdviseSink, QueryInterface, 0);
@@ -673,5 +699,111 @@ static void mm_check_every_interface() {
         MM_SLOT(IMalloc, GetSize, 6);
         MM_SLOT(IMalloc, DidAlloc, 7);
         MM_SLOT(IMalloc, HeapMinimize, 8);
+    }
+    {
+        MM_SLOT(IAddrBook, QueryInterface, 0);
+        MM_SLOT(IAddrBook, AddRef, 1);
+        MM_SLOT(IAddrBook, Release, 2);
+        MM_SLOT(IAddrBook, GetLastError, 3);
+        MM_SLOT(IAddrBook, SaveChanges, 4);
+        MM_SLOT(IAddrBook, GetProps, 5);
+        MM_SLOT(IAddrBook, GetPropList, 6);
+        MM_SLOT(IAddrBook, OpenProperty, 7);
+        MM_SLOT(IAddrBook, SetProps, 8);
+        MM_SLOT(IAddrBook, DeleteProps, 9);
+        MM_SLOT(IAddrBook, CopyTo, 10);
+        MM_SLOT(IAddrBook, CopyProps, 11);
+        MM_SLOT(IAddrBook, GetNamesFromIDs, 12);
+        MM_SLOT(IAddrBook, GetIDsFromNames, 13);
+        MM_SLOT(IAddrBook, OpenEntry, 14);
+        MM_SLOT(IAddrBook, CompareEntryIDs, 15);
+        MM_SLOT(IAddrBook, Advise, 16);
+        MM_SLOT(IAddrBook, Unadvise, 17);
+        MM_SLOT(IAddrBook, CreateOneOff, 18);
+        MM_SLOT(IAddrBook, NewEntry, 19);
+        MM_SLOT(IAddrBook, ResolveName, 20);
+        MM_SLOT(IAddrBook, Address, 21);
+        MM_SLOT(IAddrBook, Details, 22);
+        MM_SLOT(IAddrBook, RecipOptions, 23);
+        MM_SLOT(IAddrBook, QueryDefaultRecipOpt, 24);
+        MM_SLOT(IAddrBook, GetPAB, 25);
+        MM_SLOT(IAddrBook, SetPAB, 26);
+        MM_SLOT(IAddrBook, GetDefaultDir, 27);
+        MM_SLOT(IAddrBook, SetDefaultDir, 28);
+        MM_SLOT(IAddrBook, GetSearchPath, 29);
+        MM_SLOT(IAddrBook, SetSearchPath, 30);
+        MM_SLOT(IAddrBook, PrepareRecips, 31);
+        Impl_IAddrBook object;
+        mm_expect_calls("IAddrBook", 29);
+        mm_call_every_IAddrBook(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IProfAdmin, QueryInterface, 0);
+        MM_SLOT(IProfAdmin, AddRef, 1);
+        MM_SLOT(IProfAdmin, Release, 2);
+        MM_SLOT(IProfAdmin, GetLastError, 3);
+        MM_SLOT(IProfAdmin, GetProfileTable, 4);
+        MM_SLOT(IProfAdmin, CreateProfile, 5);
+        MM_SLOT(IProfAdmin, DeleteProfile, 6);
+        MM_SLOT(IProfAdmin, ChangeProfilePassword, 7);
+        MM_SLOT(IProfAdmin, CopyProfile, 8);
+        MM_SLOT(IProfAdmin, RenameProfile, 9);
+        MM_SLOT(IProfAdmin, SetDefaultProfile, 10);
+        MM_SLOT(IProfAdmin, AdminServices, 11);
+        Impl_IProfAdmin object;
+        mm_expect_calls("IProfAdmin", 9);
+        mm_call_every_IProfAdmin(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IMsgServiceAdmin, QueryInterface, 0);
+        MM_SLOT(IMsgServiceAdmin, AddRef, 1);
+        MM_SLOT(IMsgServiceAdmin, Release, 2);
+        MM_SLOT(IMsgServiceAdmin, GetLastError, 3);
+        MM_SLOT(IMsgServiceAdmin, GetMsgServiceTable, 4);
+        MM_SLOT(IMsgServiceAdmin, CreateMsgService, 5);
+        MM_SLOT(IMsgServiceAdmin, DeleteMsgService, 6);
+        MM_SLOT(IMsgServiceAdmin, CopyMsgService, 7);
+        MM_SLOT(IMsgServiceAdmin, RenameMsgService, 8);
+        MM_SLOT(IMsgServiceAdmin, ConfigureMsgService, 9);
+        MM_SLOT(IMsgServiceAdmin, OpenProfileSection, 10);
+        MM_SLOT(IMsgServiceAdmin, MsgServiceTransportOrder, 11);
+        MM_SLOT(IMsgServiceAdmin, AdminProviders, 12);
+        MM_SLOT(IMsgServiceAdmin, SetPrimaryIdentity, 13);
+        MM_SLOT(IMsgServiceAdmin, GetProviderTable, 14);
+        Impl_IMsgServiceAdmin object;
+        mm_expect_calls("IMsgServiceAdmin", 12);
+        mm_call_every_IMsgServiceAdmin(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IXPProvider, QueryInterface, 0);
+        MM_SLOT(IXPProvider, AddRef, 1);
+        MM_SLOT(IXPProvider, Release, 2);
+        MM_SLOT(IXPProvider, Shutdown, 3);
+        MM_SLOT(IXPProvider, TransportLogon, 4);
+        Impl_IXPProvider object;
+        mm_expect_calls("IXPProvider", 2);
+        mm_call_every_IXPProvider(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IABProvider, QueryInterface, 0);
+        MM_SLOT(IABProvider, AddRef, 1);
+        MM_SLOT(IABProvider, Release, 2);
+        MM_SLOT(IABProvider, Shutdown, 3);
+        MM_SLOT(IABProvider, Logon, 4);
+        Impl_IABProvider object;
+        mm_expect_calls("IABProvider", 2);
+        mm_call_every_IABProvider(&object, mm_seen);
+    }
+    {
+        MM_SLOT(IMSProvider, QueryInterface, 0);
+        MM_SLOT(IMSProvider, AddRef, 1);
+        MM_SLOT(IMSProvider, Release, 2);
+        MM_SLOT(IMSProvider, Shutdown, 3);
+        MM_SLOT(IMSProvider, Logon, 4);
+        MM_SLOT(IMSProvider, SpoolerLogon, 5);
+        MM_SLOT(IMSProvider, CompareStoreIDs, 6);
+        Impl_IMSProvider object;
+        mm_expect_calls("IMSProvider", 4);
+        mm_call_every_IMSProvider(&object, mm_seen);
     }
 }

@@ -235,6 +235,16 @@ static HRESULT STDMETHODCALLTYPE MS_Logon(LPMSPROVIDER This, LPMAPISUP lpMAPISup
     (void)lppMSLogon, (void)lppMDB;
     return MAPI_E_NO_SUPPORT;
 }
+static HRESULT STDMETHODCALLTYPE MS_SpoolerLogon(LPMSPROVIDER This, LPMAPISUP lpMAPISup, ULONG_PTR ulUIParam,
+                                                 LPTSTR lpszProfileName, ULONG cbEntryID, LPENTRYID lpEntryID,
+                                                 ULONG ulFlags, LPCIID lpInterface, ULONG cbSpoolSecurity,
+                                                 LPBYTE lpbSpoolSecurity, LPMAPIERROR *lppMAPIError,
+                                                 LPMSLOGON *lppMSLogon, LPMDB *lppMDB) {
+    (void)This, (void)lpMAPISup, (void)ulUIParam, (void)lpszProfileName, (void)cbEntryID, (void)lpEntryID;
+    (void)ulFlags, (void)lpInterface, (void)cbSpoolSecurity, (void)lpbSpoolSecurity, (void)lppMAPIError;
+    (void)lppMSLogon, (void)lppMDB;
+    return MAPI_E_NO_SUPPORT;
+}
 static HRESULT STDMETHODCALLTYPE MS_CompareStoreIDs(LPMSPROVIDER This, ULONG cbEntryID1, LPENTRYID lpEntryID1,
                                                     ULONG cbEntryID2, LPENTRYID lpEntryID2, ULONG ulFlags,
                                                     ULONG *lpulResult) {
@@ -245,7 +255,7 @@ static HRESULT STDMETHODCALLTYPE MS_CompareStoreIDs(LPMSPROVIDER This, ULONG cbE
 }
 
 static const IMSProviderVtbl vtblStore = {
-    MS_QueryInterface, MS_AddRef, MS_Release, MS_Shutdown, MS_Logon, MS_Logon /* SpoolerLogon */, MS_CompareStoreIDs,
+    MS_QueryInterface, MS_AddRef, MS_Release, MS_Shutdown, MS_Logon, MS_SpoolerLogon, MS_CompareStoreIDs,
 };
 
 static HRESULT STDMETHODCALLTYPE PS_QueryInterface(LPMAPIPROVIDERSHUTDOWN This, REFIID riid, LPVOID *ppv) {

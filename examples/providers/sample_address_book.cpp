@@ -23,19 +23,28 @@
  *       -o libsample_address_book.so
  *   cargo run --release -- check libsample_address_book.so --exit-test
  *
- * On Windows build it against the Windows SDK's MAPI headers; the only platform branch is the lock on other
- * systems (the SDK-compatible headers have no CRITICAL_SECTION yet) and the file calls.
+ * On Windows build it against the Windows SDK's (or mingw-w64's) MAPI headers and link it to mockmapi; the
+ * source is the same, and the only platform branches are the file calls (fsync and rename, MoveFileEx):
+ *
+ *   x86_64-w64-mingw32-g++ -std=c++17 -shared -I include examples/providers/sample_address_book.cpp \
+ *       -o sample_address_book.dll -lmockmapi
+ *
+ * The objects: CABProvider (IABProvider and IMAPIProviderShutdown: what ABProviderInit returns) and CABLogon
+ * (IABLogon: what IABProvider::Logon returns for a session).
  */
 #define INITGUID
 #define USES_IID_IABProvider
 #define USES_IID_IMAPIProviderShutdown
+#define USES_IID_IABLogon
 
-#include <Windows.h>
-#include <MAPIX.h>
-#include <MAPISPI.h>
-#include <MAPIUtil.h>
-#include <MAPITags.h>
-#include <MAPIGuid.h>
+#include <windows.h>
+#include <mapix.h>
+#include <mapispi.h>
+#include <mapiutil.h>
+#include <mapitags.h>
+#include <mapiguid.h>
+/* After the SDK's headers, mockmapi.h adds only what they lack: with mingw-w64's, IMAPIProviderShutdown. */
+#include <mockmapi.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,30 +55,30 @@
 #ifdef _WIN32
 #define PROVIDER_EXPORT __declspec(dllexport)
 #else
-#include <pthread.h>
 #include <unistd.h>
 #define PROVIDER_EXPORT __attribute__((visibility("default")))
 #endif
 
-/* ---- the lock: a CRITICAL_SECTION on Windows ------------------------------------------------------------ */
+/* mingw-w64's MAPI headers predate 64-bit MAPI: three parameters that Microsoft's SDK declares ULONG_PTR (the
+ * UI parameter of IABProvider::Logon, the connection of IABLogon::Advise and Unadvise) are ULONG there. */
+#if defined(__MINGW32__)
+typedef ULONG AB_UIPARAM;
+typedef ULONG AB_CONNECTION;
+#else
+typedef ULONG_PTR AB_UIPARAM;
+typedef ULONG_PTR AB_CONNECTION;
+#endif
+
+/* ---- the lock: a CRITICAL_SECTION (windows.h; mockmapi's base layer provides it off Windows) ---------------- */
 class CLock
 {
 public:
-#ifdef _WIN32
     CLock() { InitializeCriticalSection(&m_cs); }
     ~CLock() { DeleteCriticalSection(&m_cs); }
     void Enter() { EnterCriticalSection(&m_cs); }
     void Leave() { LeaveCriticalSection(&m_cs); }
 private:
     CRITICAL_SECTION m_cs;
-#else
-    CLock() { pthread_mutex_init(&m_mutex, NULL); }
-    ~CLock() { pthread_mutex_destroy(&m_mutex); }
-    void Enter() { pthread_mutex_lock(&m_mutex); }
-    void Leave() { pthread_mutex_unlock(&m_mutex); }
-private:
-    pthread_mutex_t m_mutex;
-#endif
 };
 
 class CAutoLock
@@ -129,6 +138,23 @@ private:
     std::string m_strPrepared; /* the directory file as it must be saved, kept current by every change */
     BOOL m_fClosing;           /* NotifyProcessShutdown came: no more changes */
     LONG m_lNextRowID;
+};
+
+/* ---- the logon object: one per session, what IABProvider::Logon returns ---------------------------------- */
+class CABLogon : public IABLogon
+{
+public:
+    CABLogon(CABProvider *pProvider, LPMAPISUP lpMAPISup);
+    virtual ~CABLogon();
+
+    MAPI_IUNKNOWN_METHODS(IMPL)
+    MAPI_IABLOGON_METHODS(IMPL)
+
+private:
+    LONG m_cRef;
+    CABProvider *m_pProvider; /* AddRef'd: the provider outlives its logons */
+    LPMAPISUP m_lpMAPISup;    /* AddRef'd when given */
+    BOOL m_fLoggedOff;
 };
 
 CABProvider::CABProvider(LPALLOCATEBUFFER lpAllocateBuffer, LPALLOCATEMORE lpAllocateMore, LPFREEBUFFER lpFreeBuffer)
@@ -300,20 +326,22 @@ STDMETHODIMP CABProvider::Shutdown(ULONG FAR *lpulFlags)
     return HrSave();
 }
 
-/* Opening the directory for a session (an IABLogon with its containers) is beyond this sample. */
-STDMETHODIMP CABProvider::Logon(LPMAPISUP lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags,
+/* A session's logon object. Opening the directory's containers from it is beyond this sample. */
+STDMETHODIMP CABProvider::Logon(LPMAPISUP lpMAPISup, AB_UIPARAM ulUIParam, LPTSTR lpszProfileName, ULONG ulFlags,
                                 ULONG FAR *lpulpcbSecurity, LPBYTE FAR *lppbSecurity, LPMAPIERROR FAR *lppMAPIError,
                                 LPABLOGON FAR *lppABLogon)
 {
-    (void)lpMAPISup;
     (void)ulUIParam;
     (void)lpszProfileName;
     (void)ulFlags;
-    (void)lpulpcbSecurity;
-    (void)lppbSecurity;
+    if (lppABLogon == NULL) return MAPI_E_INVALID_PARAMETER;
+    if (lpulpcbSecurity != NULL) *lpulpcbSecurity = 0;
+    if (lppbSecurity != NULL) *lppbSecurity = NULL;
     if (lppMAPIError != NULL) *lppMAPIError = NULL;
-    if (lppABLogon != NULL) *lppABLogon = NULL;
-    return MAPI_E_NO_SUPPORT;
+    CABLogon *pLogon = new (std::nothrow) CABLogon(this, lpMAPISup);
+    if (pLogon == NULL) return MAPI_E_NOT_ENOUGH_MEMORY;
+    *lppABLogon = pLogon;
+    return S_OK;
 }
 
 /* ---- IMAPIProviderShutdown ------------------------------------------------------------------------------------ */
@@ -332,6 +360,142 @@ STDMETHODIMP CABProvider::NotifyProcessShutdown()
 STDMETHODIMP CABProvider::DoFastShutdown()
 {
     return HrSave();
+}
+
+/* ---- CABLogon ------------------------------------------------------------------------------------------------- */
+CABLogon::CABLogon(CABProvider *pProvider, LPMAPISUP lpMAPISup)
+    : m_cRef(1), m_pProvider(pProvider), m_lpMAPISup(lpMAPISup), m_fLoggedOff(FALSE)
+{
+    m_pProvider->AddRef();
+    UlAddRef(m_lpMAPISup);
+}
+
+CABLogon::~CABLogon()
+{
+    UlRelease(m_lpMAPISup);
+    m_pProvider->Release();
+}
+
+STDMETHODIMP CABLogon::QueryInterface(REFIID riid, LPVOID FAR *ppvObj)
+{
+    if (ppvObj == NULL) return E_POINTER;
+    *ppvObj = NULL;
+    if (!IsEqualIID(riid, IID_IUnknown) && !IsEqualIID(riid, IID_IABLogon)) return E_NOINTERFACE;
+    *ppvObj = static_cast<IABLogon *>(this);
+    AddRef();
+    return S_OK;
+}
+
+STDMETHODIMP_(ULONG) CABLogon::AddRef()
+{
+    return (ULONG)InterlockedIncrement(&m_cRef);
+}
+
+STDMETHODIMP_(ULONG) CABLogon::Release()
+{
+    LONG cRef = InterlockedDecrement(&m_cRef);
+    if (cRef == 0) delete this;
+    return (ULONG)cRef;
+}
+
+STDMETHODIMP CABLogon::GetLastError(HRESULT hResult, ULONG ulFlags, LPMAPIERROR FAR *lppMAPIError)
+{
+    (void)hResult;
+    (void)ulFlags;
+    if (lppMAPIError == NULL) return MAPI_E_INVALID_PARAMETER;
+    *lppMAPIError = NULL; /* no extended information */
+    return S_OK;
+}
+
+/* MAPI logs the session off: the logon lets go of the support object; the provider keeps its directory. */
+STDMETHODIMP CABLogon::Logoff(ULONG ulFlags)
+{
+    (void)ulFlags;
+    if (m_fLoggedOff) return MAPI_E_CALL_FAILED;
+    m_fLoggedOff = TRUE;
+    UlRelease(m_lpMAPISup);
+    m_lpMAPISup = NULL;
+    return S_OK;
+}
+
+STDMETHODIMP CABLogon::OpenEntry(ULONG cbEntryID, LPENTRYID lpEntryID, LPCIID lpInterface, ULONG ulFlags,
+                                 ULONG FAR *lpulObjType, LPUNKNOWN FAR *lppUnk)
+{
+    (void)cbEntryID;
+    (void)lpEntryID;
+    (void)lpInterface;
+    (void)ulFlags;
+    (void)lpulObjType;
+    (void)lppUnk;
+    return MAPI_E_NO_SUPPORT;
+}
+
+/* Entry identifiers are this provider's own bytes: equal when the bytes are. */
+STDMETHODIMP CABLogon::CompareEntryIDs(ULONG cbEntryID1, LPENTRYID lpEntryID1, ULONG cbEntryID2,
+                                       LPENTRYID lpEntryID2, ULONG ulFlags, ULONG FAR *lpulResult)
+{
+    (void)ulFlags;
+    if (lpulResult == NULL || (cbEntryID1 != 0 && lpEntryID1 == NULL) || (cbEntryID2 != 0 && lpEntryID2 == NULL))
+        return MAPI_E_INVALID_PARAMETER;
+    *lpulResult = cbEntryID1 == cbEntryID2 && (cbEntryID1 == 0 || memcmp(lpEntryID1, lpEntryID2, cbEntryID1) == 0);
+    return S_OK;
+}
+
+STDMETHODIMP CABLogon::Advise(ULONG cbEntryID, LPENTRYID lpEntryID, ULONG ulEventMask,
+                              LPMAPIADVISESINK lpAdviseSink, AB_CONNECTION FAR *lpulConnection)
+{
+    (void)cbEntryID;
+    (void)lpEntryID;
+    (void)ulEventMask;
+    (void)lpAdviseSink;
+    (void)lpulConnection;
+    return MAPI_E_NO_SUPPORT;
+}
+
+STDMETHODIMP CABLogon::Unadvise(AB_CONNECTION ulConnection)
+{
+    (void)ulConnection;
+    return MAPI_E_NO_SUPPORT;
+}
+
+STDMETHODIMP CABLogon::OpenStatusEntry(LPCIID lpInterface, ULONG ulFlags, ULONG FAR *lpulObjType,
+                                       LPMAPISTATUS FAR *lppEntry)
+{
+    (void)lpInterface;
+    (void)ulFlags;
+    (void)lpulObjType;
+    (void)lppEntry;
+    return MAPI_E_NO_SUPPORT;
+}
+
+STDMETHODIMP CABLogon::OpenTemplateID(ULONG cbTemplateID, LPENTRYID lpTemplateID, ULONG ulTemplateFlags,
+                                      LPMAPIPROP lpMAPIPropData, LPCIID lpInterface, LPMAPIPROP FAR *lppMAPIPropNew,
+                                      LPMAPIPROP lpMAPIPropSibling)
+{
+    (void)cbTemplateID;
+    (void)lpTemplateID;
+    (void)ulTemplateFlags;
+    (void)lpMAPIPropData;
+    (void)lpInterface;
+    (void)lppMAPIPropNew;
+    (void)lpMAPIPropSibling;
+    return MAPI_E_NO_SUPPORT;
+}
+
+STDMETHODIMP CABLogon::GetOneOffTable(ULONG ulFlags, LPMAPITABLE FAR *lppTable)
+{
+    (void)ulFlags;
+    (void)lppTable;
+    return MAPI_E_NO_SUPPORT;
+}
+
+/* Nothing to add to the recipients: their entries carry every property this provider has. */
+STDMETHODIMP CABLogon::PrepareRecips(ULONG ulFlags, LPSPropTagArray lpPropTagArray, LPADRLIST lpRecipList)
+{
+    (void)ulFlags;
+    (void)lpPropTagArray;
+    (void)lpRecipList;
+    return S_OK;
 }
 
 /* ---- the entry point ----------------------------------------------------------------------------------------------- */

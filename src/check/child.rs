@@ -1,4 +1,5 @@
-//! `mockmapi check` runs the provider's code in a child process (POSIX `fork`), so that no provider can take the
+//! `mockmapi check` runs the provider's code in a child process (POSIX `fork`; on Windows the program starts
+//! itself again with the hidden argument [`CHILD_ARG`], see [`child_main`]), so that no provider can take the
 //! checker down with it: an `abort`, a segfault, an entry point that never returns or a provider that ends the
 //! process each become a failed check with the reason, and the report (text or JSON) is still complete.
 //!
@@ -7,6 +8,7 @@
 //! limit passes (then the child's whole process group is killed), and turns a child that did not reach the end
 //! into a failed check of the stage it was in.
 
+#[cfg(unix)]
 use std::os::fd::FromRawFd;
 use std::time::Duration;
 
@@ -70,7 +72,124 @@ fn rule_of(id: &str) -> &'static crate::rules::Rule {
         .unwrap_or_else(|| crate::rules::find(crate::rules::PROVIDER_ENTRY).expect("defined"))
 }
 
+/// The child's side: run the checks, streaming to `fd`, and end the process.
+fn run_child(opts: &Options, fd: i32) -> ! {
+    let result = crate::com::boundary::catch(|| super::check_in_process(opts, Some(fd)));
+    match result {
+        Ok(Ok(_)) => send(fd, &Msg::Done),
+        Ok(Err(e)) => send(fd, &Msg::CouldNotRun { message: e.0 }),
+        Err(panic) => send(
+            fd,
+            &Msg::CouldNotRun {
+                message: format!("internal error (please report): {panic}"),
+            },
+        ),
+    }
+    // The child ends here, without destructors, atexit handlers or the provider's DLL detach.
+    crate::runtime::exit_test::exit_now(0)
+}
+
+/// The hidden first argument with which `mockmapi` starts itself on Windows to run the checks
+/// ([`child_main`]); the next argument is the options as JSON.
+pub const CHILD_ARG: &str = "__mockmapi-check-child";
+/// The hidden first argument with which the checking process starts `mockmapi` again on Windows for the exit
+/// test ([`child_main`]).
+pub const EXIT_CHILD_ARG: &str = "__mockmapi-exit-child";
+#[cfg(windows)]
+const SINK_ENV: &str = "MOCKMAPI_CHECK_STREAM";
+
+/// The options a child needs, as they travel on its command line.
+#[cfg(windows)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ChildOptions {
+    library: std::path::PathBuf,
+    kind: Option<String>,
+    call_budget_ms: u64,
+    exit_test: bool,
+    timeout_ms: u64,
+    entry: Option<String>,
+}
+
+#[cfg(windows)]
+impl ChildOptions {
+    fn of(opts: &Options) -> ChildOptions {
+        ChildOptions {
+            library: opts.library.clone(),
+            kind: opts.kind.map(|k| k.label().to_owned()),
+            call_budget_ms: opts.call_budget.as_millis() as u64,
+            exit_test: opts.exit_test,
+            timeout_ms: opts.timeout.as_millis() as u64,
+            entry: None,
+        }
+    }
+
+    fn options(&self) -> Options {
+        let mut o = Options::new(&self.library);
+        o.kind = self.kind.as_deref().and_then(ProviderKind::from_label);
+        o.call_budget = Duration::from_millis(self.call_budget_ms);
+        o.exit_test = self.exit_test;
+        o.timeout = Duration::from_millis(self.timeout_ms);
+        o
+    }
+}
+
+/// The program that runs `mockmapi check` must call this first with its arguments (the `mockmapi` command
+/// does): on Windows, where the checks run in a child process started from the same program with a hidden
+/// argument, it runs the child's part and never returns. Returns at once for any other arguments.
+pub fn child_main(args: &[std::ffi::OsString]) {
+    #[cfg(windows)]
+    if let (Some(first), Some(json)) = (args.get(1), args.get(2)) {
+        let Ok(child) = serde_json::from_str::<ChildOptions>(&json.to_string_lossy()) else {
+            return;
+        };
+        if first == CHILD_ARG {
+            let fd = crate::runtime::exit_test::open_child_sink(SINK_ENV).unwrap_or(-1);
+            run_child(&child.options(), fd)
+        } else if first == EXIT_CHILD_ARG {
+            super::exit_child(&child.options(), child.entry.as_deref().unwrap_or(""))
+        }
+    }
+    #[cfg(not(windows))]
+    let _ = args;
+}
+
+/// Windows: the command that starts this program again as the exit test's child for `entry` of `opts`.
+#[cfg(windows)]
+pub(super) fn exit_child_command(
+    opts: &Options,
+    kind: ProviderKind,
+    entry: &str,
+) -> Result<std::process::Command, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let mut child = ChildOptions::of(opts);
+    child.kind = Some(kind.label().to_owned());
+    child.entry = Some(entry.to_owned());
+    let mut cmd = std::process::Command::new(exe);
+    cmd.arg(EXIT_CHILD_ARG)
+        .arg(serde_json::to_string(&child).expect("plain data"));
+    Ok(cmd)
+}
+
+/// Windows: run the checks in a child process (this program, started again with [`CHILD_ARG`]) and collect
+/// its report.
+#[cfg(windows)]
+pub(super) fn run(opts: &Options) -> Result<Report, CouldNotRun> {
+    let exe = std::env::current_exe().map_err(|e| {
+        CouldNotRun(format!(
+            "cannot find this program to start the checking process: {e}"
+        ))
+    })?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.arg(CHILD_ARG)
+        .arg(serde_json::to_string(&ChildOptions::of(opts)).expect("plain data"));
+    let (text, end, timed_out) =
+        crate::runtime::exit_test::spawn_and_watch(cmd, SINK_ENV, opts.timeout)
+            .map_err(CouldNotRun)?;
+    collect(opts, &text, &end, timed_out)
+}
+
 /// Run the checks in a child process and collect its report.
+#[cfg(unix)]
 pub(super) fn run(opts: &Options) -> Result<Report, CouldNotRun> {
     let mut fds = [0i32; 2];
     // SAFETY: `fds` has room for the two descriptors.
@@ -100,19 +219,7 @@ pub(super) fn run(opts: &Options) -> Result<Report, CouldNotRun> {
             libc::setpgid(0, 0);
             libc::close(read_fd);
         }
-        let result = crate::com::boundary::catch(|| super::check_in_process(opts, Some(write_fd)));
-        match result {
-            Ok(Ok(_)) => send(write_fd, &Msg::Done),
-            Ok(Err(e)) => send(write_fd, &Msg::CouldNotRun { message: e.0 }),
-            Err(panic) => send(
-                write_fd,
-                &Msg::CouldNotRun {
-                    message: format!("internal error (please report): {panic}"),
-                },
-            ),
-        }
-        // SAFETY: the child ends here, without running the parent's destructors or atexit handlers.
-        unsafe { libc::_exit(0) }
+        run_child(opts, write_fd)
     }
     // SAFETY: parent side: the same process group change (whichever runs first wins), the write end closed.
     unsafe {
@@ -121,16 +228,16 @@ pub(super) fn run(opts: &Options) -> Result<Report, CouldNotRun> {
     }
     // SAFETY: we own read_fd from here on.
     let pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
-    let (text, status, timed_out) =
+    let (text, end, timed_out) =
         crate::runtime::exit_test::watch_child(pid, pipe, opts.timeout).map_err(CouldNotRun)?;
-    collect(opts, &text, status, timed_out)
+    collect(opts, &text, &end, timed_out)
 }
 
 /// The report the child's stream describes; a child that did not reach the end fails the stage it was in.
 fn collect(
     opts: &Options,
     text: &str,
-    status: i32,
+    end: &crate::runtime::exit_test::ChildEnd,
     timed_out: bool,
 ) -> Result<Report, CouldNotRun> {
     let mut report = Report {
@@ -185,15 +292,12 @@ fn collect(
              returns hangs the client's shutdown",
             format_limit(opts.timeout)
         )
-    } else if libc::WIFSIGNALED(status) {
-        format!(
-            "the provider's code crashed the checking process with {}",
-            crate::runtime::exit_test::signal_name(libc::WTERMSIG(status))
-        )
+    } else if let Some(crash) = &end.crash {
+        format!("the provider's code crashed the checking process with {crash}")
     } else {
         format!(
             "the provider's code ended the checking process (exit code {}) before the check finished",
-            libc::WEXITSTATUS(status)
+            end.exit_code
         )
     };
     report.checks.push(Check {

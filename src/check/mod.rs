@@ -2,12 +2,15 @@
 //! check the entry point, the IUnknown rules, `IMAPIProviderShutdown`, the documented return values, the
 //! behaviour under each policy, the normal shutdown path and the time spent in each call.
 //!
-//! On POSIX the provider's code runs in a child process (see `child.rs`): a provider that crashes, hangs or
+//! The provider's code runs in a child process (see `child.rs`: `fork` on POSIX, the program started again on
+//! Windows): a provider that crashes, hangs or
 //! ends the process fails the check it was in, and the report is still complete. Each check names the rule it
 //! checks by its stable identifier (`RULES.md`).
 
-#[cfg(unix)]
+#[cfg(any(unix, windows))]
 mod child;
+#[cfg(any(unix, windows))]
+pub use child::{child_main, CHILD_ARG, EXIT_CHILD_ARG};
 
 use std::ffi::c_void;
 use std::fmt::Write as _;
@@ -193,7 +196,7 @@ impl Ctx {
             reason: reason.into(),
             rule: rules::find(rule).expect("every rule the checks cite is defined"),
         };
-        #[cfg(unix)]
+        #[cfg(any(unix, windows))]
         if let Some(fd) = self.sink {
             child::send(fd, &child::check_msg(&check));
         }
@@ -202,7 +205,7 @@ impl Ctx {
 
     /// The next provider code that runs belongs to this check (a crash or a hang is reported as its failure).
     fn stage(&self, name: &str, rule: &'static str) {
-        #[cfg(unix)]
+        #[cfg(any(unix, windows))]
         if let Some(fd) = self.sink {
             child::send(
                 fd,
@@ -212,7 +215,7 @@ impl Ctx {
                 },
             );
         }
-        #[cfg(not(unix))]
+        #[cfg(not(any(unix, windows)))]
         let _ = (name, rule, self.sink);
     }
 
@@ -245,12 +248,11 @@ pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
             .to_string(),
         ));
     }
-    #[cfg(unix)]
+    #[cfg(any(unix, windows))]
     {
         child::run(&opts)
     }
-    // Windows: the checks run in this process for now (a crashing provider ends the checker).
-    #[cfg(not(unix))]
+    #[cfg(not(any(unix, windows)))]
     {
         check_in_process(&opts, None)
     }
@@ -288,7 +290,7 @@ fn check_in_process(opts: &Options, sink: Option<i32>) -> Result<Report, CouldNo
                 ),
                 rule: rules::find(ENTRY_RULE).expect("defined"),
             };
-            #[cfg(unix)]
+            #[cfg(any(unix, windows))]
             if let Some(fd) = sink {
                 child::send(fd, &child::check_msg(&check));
             }
@@ -305,7 +307,7 @@ fn check_in_process(opts: &Options, sink: Option<i32>) -> Result<Report, CouldNo
         Some(_) => None,
         None => exported.first().copied(),
     };
-    #[cfg(unix)]
+    #[cfg(any(unix, windows))]
     if let Some(fd) = sink {
         child::send(
             fd,
@@ -343,7 +345,7 @@ fn check_in_process(opts: &Options, sink: Option<i32>) -> Result<Report, CouldNo
             reason: format!("the library exports no {wanted}{exports}"),
             rule: rules::find(ENTRY_RULE).expect("defined"),
         };
-        #[cfg(unix)]
+        #[cfg(any(unix, windows))]
         if let Some(fd) = sink {
             child::send(fd, &child::check_msg(&check));
         }
@@ -430,17 +432,17 @@ fn check_in_process(opts: &Options, sink: Option<i32>) -> Result<Report, CouldNo
     }
     ctx.stage("normal shutdown", NORMAL_RULE);
     check_normal_shutdown(&mut ctx);
-    #[cfg(unix)]
+    #[cfg(any(unix, windows))]
     if opts.exit_test {
         ctx.stage("exit test", EXIT_RULE);
-        check_exit(&mut ctx);
+        check_exit(&mut ctx, opts);
     }
-    #[cfg(not(unix))]
+    #[cfg(not(any(unix, windows)))]
     if opts.exit_test {
         ctx.add(
             "exit test",
             Status::Warn,
-            "the exit test needs fork(); run it on Linux or macOS",
+            "the exit test needs child processes, which this platform does not have",
             EXIT_RULE,
         );
     }
@@ -900,8 +902,8 @@ fn check_normal_shutdown(ctx: &mut Ctx) {
 pub const EXIT_VERIFY_HOOK: &str = "mockmapi_exit_verify";
 pub const EXIT_PREPARE_HOOK: &str = "mockmapi_exit_prepare";
 
-#[cfg(unix)]
-fn check_exit(ctx: &mut Ctx) {
+#[cfg(any(unix, windows))]
+fn check_exit(ctx: &mut Ctx, opts: &Options) {
     type Hook = unsafe extern "C" fn() -> HRESULT;
     let lib = ctx.lib.clone();
     // Without a verify hook the child still runs: a crash or a hang in DoFastShutdown is still found.
@@ -919,33 +921,29 @@ fn check_exit(ctx: &mut Ctx) {
             return;
         }
     }
-    let rt = Runtime::new(Config::default());
-    let kind = ctx.kind as u32;
-    let entry = ctx.entry.clone();
-    let mut setup = || {
-        rt.initialize(std::ptr::null_mut());
-        let Ok(s) = rt.logon(Some("exit"), 0) else {
-            return crate::com::MAPI_E_LOGON_FAILED;
-        };
-        match lib.init_provider(&entry, 0, EntryPoints::PLAIN) {
-            Ok((obj, _)) => {
-                let hr = rt.add_provider(s, kind, Some("provider"), obj.as_ptr());
-                // Hold no reference beyond what Outlook would: the runtime's own is the only one, so a store
-                // that saves only when its last reference goes is found out.
-                // SAFETY: the reference the entry point gave us.
-                let _ = unsafe { obj.release() };
-                hr
-            }
-            Err(_) => crate::com::MAPI_E_LOGON_FAILED,
-        }
-    };
     // SAFETY: the library's own hook, documented as taking no arguments.
     let mut run_verify = || verify.map_or(S_OK, |v| unsafe { v() });
-    match rt.exit_test(
-        &mut setup,
-        Some(&mut run_verify),
-        crate::runtime::exit_test::ExitOptions::default(),
-    ) {
+    #[cfg(unix)]
+    let report = {
+        let _ = opts;
+        let rt = Runtime::new(Config::default());
+        let mut setup = || exit_setup(&rt, &lib, ctx.kind, &ctx.entry);
+        rt.exit_test(
+            &mut setup,
+            Some(&mut run_verify),
+            crate::runtime::exit_test::ExitOptions::default(),
+        )
+    };
+    // Windows: the child is this program started again ([`exit_child`]).
+    #[cfg(windows)]
+    let report = child::exit_child_command(opts, ctx.kind, &ctx.entry).and_then(|cmd| {
+        Runtime::new(Config::default()).exit_test_spawned(
+            cmd,
+            Some(&mut run_verify),
+            crate::runtime::exit_test::ExitOptions::default(),
+        )
+    });
+    match report {
         Ok(r) if r.passed() && verify.is_none() => ctx.add(
             "exit test",
             Status::Warn,
@@ -964,4 +962,38 @@ fn check_exit(ctx: &mut Ctx) {
             EXIT_RULE,
         ),
     }
+}
+
+/// The exit test's setup, in the child: one session with the provider attached, holding no reference beyond
+/// what Outlook would (the runtime's own is the only one), so a store that saves only when its last reference
+/// goes is found out.
+#[cfg(any(unix, windows))]
+fn exit_setup(rt: &Runtime, lib: &Arc<Library>, kind: ProviderKind, entry: &str) -> HRESULT {
+    rt.initialize(std::ptr::null_mut());
+    let Ok(s) = rt.logon(Some("exit"), 0) else {
+        return crate::com::MAPI_E_LOGON_FAILED;
+    };
+    match lib.init_provider(entry, 0, EntryPoints::PLAIN) {
+        Ok((obj, _)) => {
+            let hr = rt.add_provider(s, kind as u32, Some("provider"), obj.as_ptr());
+            // SAFETY: the reference the entry point gave us.
+            let _ = unsafe { obj.release() };
+            hr
+        }
+        Err(_) => crate::com::MAPI_E_LOGON_FAILED,
+    }
+}
+
+/// Windows: the exit test's child (`mockmapi` started again by the checking process): load the library, run
+/// the setup and the client sequence, end the process.
+#[cfg(windows)]
+fn exit_child(opts: &Options, entry: &str) -> ! {
+    let rt = Runtime::new(Config::default());
+    let lib = Library::open(&opts.library).map(Arc::new);
+    let kind = opts.kind.unwrap_or(ProviderKind::Transport);
+    let mut setup = || match &lib {
+        Ok(lib) => exit_setup(&rt, lib, kind, entry),
+        Err(_) => crate::com::MAPI_E_LOGON_FAILED,
+    };
+    rt.exit_test_child(&mut setup)
 }

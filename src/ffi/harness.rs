@@ -482,19 +482,26 @@ pub struct mockmapi_exit_result {
 }
 
 /// The strings the last `mockmapi_exit_test` result points to (valid until the next call).
-#[cfg(unix)]
+#[cfg(any(unix, windows))]
 static EXIT_STRINGS: parking_lot::Mutex<Option<(std::ffi::CString, std::ffi::CString)>> =
     parking_lot::Mutex::new(None);
 
 /// Does the data survive the immediate exit? In a child process, `setup(userdata)` builds sessions and
-/// providers, the client fast-shutdown sequence runs, and the child ends with `_exit` the moment
-/// DoFastShutdown returns — no Release, no destructors, no atexit handlers — as the real process does. The
-/// parent then reports how the child ended (exit, signal, or killed after the timeout) and, if it completed,
-/// runs `verify(userdata)` (NULL to skip). POSIX only (fork): call it from a single-threaded program.
+/// providers, the client fast-shutdown sequence runs, and the child ends the moment DoFastShutdown returns
+/// (`_exit`; `TerminateProcess` on Windows) — no Release, no destructors, no atexit handlers, no DLL detach — as
+/// the real process does. The parent then reports how the child ended (exit, signal or exception, or killed
+/// after the timeout) and, if it completed, runs `verify(userdata)` (NULL to skip).
+///
+/// POSIX: the child is a `fork` of the caller; call it from a single-threaded program. Windows: the child is
+/// the same program started again with the same arguments (as death tests do): it runs from `main` again, up
+/// to the same `mockmapi_exit_test` call (the n-th of the process, with the same `setup`), where it runs the
+/// test; the earlier exit tests of that run return the parent's results at once without running `setup` or
+/// `verify`. So the program must make the same exit-test calls in the same order each time it runs; its output
+/// in the child is discarded.
 ///
 /// Returns `S_OK` when the child completed and `verify` returned `S_OK`; `MAPI_E_CALL_FAILED` otherwise (see
-/// `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid; `MAPI_E_NO_SUPPORT`
-/// on Windows. `*result` is filled whenever the test ran.
+/// `*result`); `E_INVALIDARG` if `setup` or `result` is NULL or the options are invalid. `*result` is filled
+/// whenever the test ran.
 #[no_mangle]
 pub unsafe extern "C" fn mockmapi_exit_test(
     setup: mockmapi_exit_callback,
@@ -508,7 +515,7 @@ pub unsafe extern "C" fn mockmapi_exit_test(
     })
 }
 
-#[cfg(unix)]
+#[cfg(any(unix, windows))]
 unsafe fn exit_test(
     rt: &Runtime,
     setup: mockmapi_exit_callback,
@@ -546,9 +553,21 @@ unsafe fn exit_test(
             opts.timeout = Duration::from_millis(u64::from(o.timeout_ms));
         }
     }
-    let mut run_setup = || setup(userdata);
     let mut run_verify = || verify.map_or(S_OK, |v| v(userdata));
-    let report = match rt.exit_test(&mut run_setup, Some(&mut run_verify), opts) {
+    #[cfg(unix)]
+    let report = {
+        let mut run_setup = || setup(userdata);
+        rt.exit_test(&mut run_setup, Some(&mut run_verify), opts)
+    };
+    #[cfg(windows)]
+    let report = match win_exit::run(rt, setup, userdata, &mut run_verify, opts) {
+        win_exit::Run::Report(r) => r,
+        win_exit::Run::Replayed(recorded) => {
+            write_exit_result(result, &recorded.report());
+            return recorded.hr;
+        }
+    };
+    let report = match report {
         Ok(r) => r,
         Err(why) => {
             return rt.reject(
@@ -561,6 +580,23 @@ unsafe fn exit_test(
             )
         }
     };
+    write_exit_result(result, &report);
+    let hr = if report.passed() {
+        S_OK
+    } else {
+        crate::com::MAPI_E_CALL_FAILED
+    };
+    #[cfg(windows)]
+    win_exit::record(hr, &report);
+    hr
+}
+
+/// Fill `*result` from a report; its strings are kept in [`EXIT_STRINGS`].
+#[cfg(any(unix, windows))]
+unsafe fn write_exit_result(
+    result: *mut mockmapi_exit_result,
+    report: &crate::runtime::exit_test::ExitReport,
+) {
     let mut strings = EXIT_STRINGS.lock();
     let (summary, journal) = strings.insert((
         crate::runtime::journal::c_string(report.summary.clone()),
@@ -579,14 +615,182 @@ unsafe fn exit_test(
             child_journal: journal.as_ptr(),
         },
     );
-    if report.passed() {
-        S_OK
-    } else {
-        crate::com::MAPI_E_CALL_FAILED
+}
+
+/// The exit test on Windows: the child is this program started again (see `mockmapi_exit_test`).
+#[cfg(windows)]
+mod win_exit {
+    use std::ffi::c_void;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use parking_lot::Mutex;
+    use serde::{Deserialize, Serialize};
+
+    use crate::com::HRESULT;
+    use crate::runtime::exit_test::{ExitOptions, ExitOutcome, ExitReport};
+    use crate::runtime::Runtime;
+
+    /// In the child: `<n>;<setup's address in its module, hex>;<file of the earlier results>`.
+    const CHILD_ENV: &str = "MOCKMAPI_EXIT_TEST_CHILD";
+
+    /// The exit tests this process has made so far (the index of the next one).
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    /// Their results, handed to each child so that it replays them.
+    static RECORDED: Mutex<Vec<Recorded>> = Mutex::new(Vec::new());
+
+    /// One exit test's result, as a child replays it.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub(super) struct Recorded {
+        pub hr: HRESULT,
+        outcome: u32,
+        exit_code: i32,
+        setup: HRESULT,
+        shutdown: HRESULT,
+        verify: HRESULT,
+        summary: String,
+        child_journal: String,
+    }
+
+    impl Recorded {
+        pub(super) fn report(&self) -> ExitReport {
+            let outcome = [
+                ExitOutcome::Completed,
+                ExitOutcome::SetupFailed,
+                ExitOutcome::NotFast,
+                ExitOutcome::Crashed,
+                ExitOutcome::TimedOut,
+                ExitOutcome::ExitedEarly,
+            ]
+            .into_iter()
+            .find(|o| *o as u32 == self.outcome)
+            .unwrap_or(ExitOutcome::ExitedEarly);
+            ExitReport {
+                outcome,
+                exit_code: self.exit_code,
+                signal: 0,
+                crash: None,
+                setup: self.setup,
+                shutdown: self.shutdown,
+                verify: self.verify,
+                child_journal: self.child_journal.clone(),
+                in_progress: None,
+                last: None,
+                summary: self.summary.clone(),
+            }
+        }
+    }
+
+    pub(super) enum Run {
+        /// The test ran (in a child) here.
+        Report(Result<ExitReport, String>),
+        /// This process is a child, and this call one it replays.
+        Replayed(Recorded),
+    }
+
+    /// Where `setup` is, relative to the module (EXE or DLL) that holds it: the same in every run of the
+    /// program, wherever Windows loads it.
+    fn anchor(setup: unsafe extern "C" fn(*mut c_void) -> HRESULT) -> usize {
+        use windows_sys::Win32::System::LibraryLoader::{
+            GetModuleHandleExW, GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS,
+            GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+        };
+        let mut module = std::ptr::null_mut();
+        // SAFETY: asks which module holds an address; no reference taken.
+        let ok = unsafe {
+            GetModuleHandleExW(
+                GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS
+                    | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                setup as usize as *const u16,
+                &mut module,
+            )
+        };
+        if ok == 0 {
+            return setup as usize;
+        }
+        (setup as usize).wrapping_sub(module as usize)
+    }
+
+    /// The parent's request, in a child: which call to run, where its setup is, the earlier results.
+    fn child_request() -> Option<(u64, usize, Vec<Recorded>)> {
+        let value = std::env::var(CHILD_ENV).ok()?;
+        let mut parts = value.splitn(3, ';');
+        let index = parts.next()?.parse().ok()?;
+        let anchor = usize::from_str_radix(parts.next()?, 16).ok()?;
+        let recorded = std::fs::read(parts.next()?)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Some((index, anchor, recorded))
+    }
+
+    pub(super) fn run(
+        rt: &Runtime,
+        setup: unsafe extern "C" fn(*mut c_void) -> HRESULT,
+        userdata: *mut c_void,
+        verify: &mut dyn FnMut() -> HRESULT,
+        opts: ExitOptions,
+    ) -> Run {
+        let index = CALLS.fetch_add(1, Ordering::Relaxed);
+        let here = anchor(setup);
+        if let Some((target, anchor, recorded)) = child_request() {
+            if index < target {
+                if let Some(r) = recorded.get(index as usize) {
+                    return Run::Replayed(r.clone());
+                }
+            }
+            if index == target {
+                if anchor != here {
+                    rt.exit_test_child_mismatch();
+                }
+                // SAFETY: the caller's own setup callback and userdata.
+                let mut run_setup = || unsafe { setup(userdata) };
+                rt.exit_test_child(&mut run_setup);
+            }
+        }
+        Run::Report(spawn(rt, index, here, verify, opts))
+    }
+
+    fn spawn(
+        rt: &Runtime,
+        index: u64,
+        anchor: usize,
+        verify: &mut dyn FnMut() -> HRESULT,
+        opts: ExitOptions,
+    ) -> Result<ExitReport, String> {
+        let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+        let replay = std::env::temp_dir().join(format!(
+            "mockmapi-exit-replay-{}-{index}.json",
+            std::process::id()
+        ));
+        let recorded = serde_json::to_vec(&*RECORDED.lock()).expect("plain data");
+        std::fs::write(&replay, recorded)
+            .map_err(|e| format!("cannot write {}: {e}", replay.display()))?;
+        let mut cmd = std::process::Command::new(exe);
+        cmd.args(std::env::args_os().skip(1)).env(
+            CHILD_ENV,
+            format!("{index};{anchor:x};{}", replay.display()),
+        );
+        let report = rt.exit_test_spawned(cmd, Some(verify), opts);
+        let _ = std::fs::remove_file(&replay);
+        report
+    }
+
+    /// Keep a finished test's result for the children of later tests.
+    pub(super) fn record(hr: HRESULT, r: &ExitReport) {
+        RECORDED.lock().push(Recorded {
+            hr,
+            outcome: r.outcome as u32,
+            exit_code: r.exit_code,
+            setup: r.setup,
+            shutdown: r.shutdown,
+            verify: r.verify,
+            summary: r.summary.clone(),
+            child_journal: r.child_journal.clone(),
+        });
     }
 }
 
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 unsafe fn exit_test(
     rt: &Runtime,
     _setup: mockmapi_exit_callback,
@@ -598,8 +802,7 @@ unsafe fn exit_test(
     rt.reject(
         Method::ExitTest,
         crate::com::MAPI_E_NO_SUPPORT,
-        "mockmapi_exit_test needs fork(), which this platform does not have; run exit tests on Linux or macOS \
-         [rule MM-EXIT-TEST]",
+        "mockmapi_exit_test needs child processes, which this platform does not have [rule MM-EXIT-TEST]",
     )
 }
 

@@ -1521,7 +1521,7 @@ unsafe fn read_restriction(
             rt.journal().diagnostic(
                 Method::Table,
                 0,
-                format!("IMAPITable::{what}: MAPI_E_TOO_COMPLEX: the restriction uses what this table cannot evaluate (RES_SUBRESTRICTION, RES_COUNT, RELOP_RE) or nests too deeply"),
+                format!("IMAPITable::{what}: MAPI_E_TOO_COMPLEX: the restriction uses RELOP_RE (a regular expression, which this table does not evaluate) or nests too deeply"),
             );
             return e;
         }

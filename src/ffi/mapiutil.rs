@@ -16,7 +16,8 @@ use std::ffi::{c_int, c_void};
 use crate::com::mapidefs::*;
 use crate::com::mapiobj::*;
 use crate::com::{
-    E_INVALIDARG, E_UNEXPECTED, HRESULT, LPCIID, MAPI_E_INTERFACE_NOT_SUPPORTED, SCODE, S_OK, ULONG,
+    E_INVALIDARG, E_UNEXPECTED, HRESULT, LPCIID, MAPI_E_INTERFACE_NOT_SUPPORTED, MAPI_E_NO_SUPPORT,
+    SCODE, S_OK, ULONG,
 };
 use crate::mapiutil::cabi::{self, Allocators, Bump, More};
 use crate::mapiutil::compare;
@@ -686,4 +687,64 @@ pub unsafe extern "system" fn CreateTable(
         );
         S_OK
     })
+}
+
+/// `OpenTnefStream` (TNEF.h): mockmapi does not encode or decode TNEF. Returns `MAPI_E_NO_SUPPORT`, journaled
+/// as a client call; `*lppTNEF` is not written. The pointer arguments are not used.
+#[no_mangle]
+pub unsafe extern "system" fn OpenTnefStream(
+    lpvSupport: *mut c_void,
+    lpStream: *mut c_void,
+    lpszStreamName: *mut std::ffi::c_char,
+    ulFlags: ULONG,
+    lpMessage: *mut c_void,
+    wKeyVal: u16,
+    lppTNEF: *mut *mut c_void,
+) -> HRESULT {
+    let _ = (
+        lpvSupport,
+        lpStream,
+        lpszStreamName,
+        ulFlags,
+        lpMessage,
+        wKeyVal,
+        lppTNEF,
+    );
+    mapi_call(Method::OpenTnefStream, |_| MAPI_E_NO_SUPPORT)
+}
+
+/// `OpenTnefStreamEx` (TNEF.h): as `OpenTnefStream`, `MAPI_E_NO_SUPPORT`.
+#[no_mangle]
+pub unsafe extern "system" fn OpenTnefStreamEx(
+    lpvSupport: *mut c_void,
+    lpStream: *mut c_void,
+    lpszStreamName: *mut std::ffi::c_char,
+    ulFlags: ULONG,
+    lpMessage: *mut c_void,
+    wKeyVal: u16,
+    lpAdressBook: *mut c_void,
+    lppTNEF: *mut *mut c_void,
+) -> HRESULT {
+    let _ = (
+        lpvSupport,
+        lpStream,
+        lpszStreamName,
+        ulFlags,
+        lpMessage,
+        wKeyVal,
+        lpAdressBook,
+        lppTNEF,
+    );
+    mapi_call(Method::OpenTnefStreamEx, |_| MAPI_E_NO_SUPPORT)
+}
+
+/// `GetTnefStreamCodepage` (TNEF.h): as `OpenTnefStream`, `MAPI_E_NO_SUPPORT`; nothing is written.
+#[no_mangle]
+pub unsafe extern "system" fn GetTnefStreamCodepage(
+    lpStream: *mut c_void,
+    lpulCodepage: *mut ULONG,
+    lpulSubCodepage: *mut ULONG,
+) -> HRESULT {
+    let _ = (lpStream, lpulCodepage, lpulSubCodepage);
+    mapi_call(Method::GetTnefStreamCodepage, |_| MAPI_E_NO_SUPPORT)
 }

@@ -4,8 +4,17 @@
 //! COMPAREPROPS, BITMASK, SIZE, EXIST, and COMMENT/ANNOTATION (their sub-restriction, or true). A property
 //! the row lacks (or holds as `PT_ERROR`) makes PROPERTY, CONTENT, COMPAREPROPS, BITMASK and SIZE false.
 //! A single value tested against a multi-valued property of the same base type matches when any value does.
-//! SUBRESTRICTION (recipients and attachments, which a table row has none of), COUNT and `RELOP_RE` are
-//! refused with `MAPI_E_TOO_COMPLEX`; an unknown kind or operator is `MAPI_E_INVALID_PARAMETER`.
+//!
+//! SUBRESTRICTION applies its restriction to a message's recipients or attachments (`ulSubObject`
+//! `PR_MESSAGE_RECIPIENTS` or `PR_MESSAGE_ATTACHMENTS`, anything else is `MAPI_E_INVALID_PARAMETER`) and
+//! holds when one of them matches; a row of a table is a set of properties with no recipients or
+//! attachments, so it never holds (and `NOT` of it always does). Its restriction is still read and checked.
+//! COUNT holds for the first `ulCount` rows, in the view's order, that satisfy its restriction: its counter
+//! starts again at each evaluation of the view (`reset`), and a COUNT inside AND counts only the rows that
+//! reach it. `RELOP_RE` (a regular expression, whose syntax MAPI does not document) is refused with
+//! `MAPI_E_TOO_COMPLEX`; an unknown kind or operator is `MAPI_E_INVALID_PARAMETER`.
+
+use std::cell::Cell;
 
 use crate::com::mapidefs::*;
 use crate::com::{E_INVALIDARG, SCODE};
@@ -13,6 +22,10 @@ use crate::com::{E_INVALIDARG, SCODE};
 use super::cabi::read_prop;
 use super::compare::{cmp_str8, cmp_strw, compare, relop_holds, Case};
 use super::value::{Prop, Value};
+
+/// The sub-objects a `RES_SUBRESTRICTION` may name: a message's recipients and attachments.
+const PR_MESSAGE_RECIPIENTS: u32 = prop_tag(PT_OBJECT, 0x0E12);
+const PR_MESSAGE_ATTACHMENTS: u32 = prop_tag(PT_OBJECT, 0x0E13);
 
 /// How deep restrictions may nest before they are refused as too complex.
 pub const MAX_DEPTH: u32 = 256;
@@ -23,13 +36,46 @@ pub enum Restriction {
     And(Vec<Restriction>),
     Or(Vec<Restriction>),
     Not(Box<Restriction>),
-    Content { fuzzy: u32, tag: u32, value: Prop },
-    Property { relop: u32, tag: u32, value: Prop },
-    CompareProps { relop: u32, tag1: u32, tag2: u32 },
-    BitMask { bmr: u32, tag: u32, mask: u32 },
-    Size { relop: u32, tag: u32, cb: u32 },
-    Exist { tag: u32 },
+    Content {
+        fuzzy: u32,
+        tag: u32,
+        value: Prop,
+    },
+    Property {
+        relop: u32,
+        tag: u32,
+        value: Prop,
+    },
+    CompareProps {
+        relop: u32,
+        tag1: u32,
+        tag2: u32,
+    },
+    BitMask {
+        bmr: u32,
+        tag: u32,
+        mask: u32,
+    },
+    Size {
+        relop: u32,
+        tag: u32,
+        cb: u32,
+    },
+    Exist {
+        tag: u32,
+    },
     Comment(Option<Box<Restriction>>),
+    /// `RES_SUBRESTRICTION`: never holds for a table row (see the module documentation).
+    Sub {
+        object: u32,
+        inner: Box<Restriction>,
+    },
+    /// `RES_COUNT`: the first `limit` rows of an evaluation that satisfy `inner`; `taken` counts them.
+    Count {
+        limit: u32,
+        inner: Box<Restriction>,
+        taken: Cell<u32>,
+    },
 }
 
 fn relop(r: u32) -> Result<u32, SCODE> {
@@ -127,14 +173,58 @@ impl Restriction {
                     Restriction::Comment(Some(Box::new(Self::read_at(c.lpRes, depth + 1)?)))
                 }
             }
-            RES_SUBRESTRICTION | RES_COUNT => return Err(MAPI_E_TOO_COMPLEX),
+            RES_SUBRESTRICTION => {
+                let c = r.res.resSub;
+                if c.ulSubObject != PR_MESSAGE_RECIPIENTS && c.ulSubObject != PR_MESSAGE_ATTACHMENTS
+                {
+                    return Err(E_INVALIDARG);
+                }
+                Restriction::Sub {
+                    object: c.ulSubObject,
+                    inner: Box::new(Self::read_at(c.lpRes, depth + 1)?),
+                }
+            }
+            RES_COUNT => {
+                let c = r.res.resCount;
+                Restriction::Count {
+                    limit: c.ulCount,
+                    inner: Box::new(Self::read_at(c.lpRes, depth + 1)?),
+                    taken: Cell::new(0),
+                }
+            }
             _ => return Err(E_INVALIDARG),
         })
     }
 
-    /// Whether `row` satisfies the restriction.
+    /// Start a new evaluation: every COUNT counts from zero again. Call before a pass over a view's rows.
+    pub fn reset(&self) {
+        match self {
+            Restriction::And(v) | Restriction::Or(v) => v.iter().for_each(Restriction::reset),
+            Restriction::Not(r) | Restriction::Sub { inner: r, .. } => r.reset(),
+            Restriction::Comment(Some(r)) => r.reset(),
+            Restriction::Count { inner, taken, .. } => {
+                taken.set(0);
+                inner.reset();
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether `row` satisfies the restriction; rows are evaluated in the view's order after `reset`.
     pub fn matches(&self, row: &[Prop]) -> bool {
         match self {
+            Restriction::Sub { .. } => false,
+            Restriction::Count {
+                limit,
+                inner,
+                taken,
+            } => {
+                if taken.get() >= *limit || !inner.matches(row) {
+                    return false;
+                }
+                taken.set(taken.get() + 1);
+                true
+            }
             Restriction::And(v) => v.iter().all(|r| r.matches(row)),
             Restriction::Or(v) => v.iter().any(|r| r.matches(row)),
             Restriction::Not(r) => !r.matches(row),
@@ -332,7 +422,7 @@ mod tests {
         };
         assert_eq!(unsafe { Restriction::read(&r) }, Err(E_INVALIDARG));
         r.rt = RES_SUBRESTRICTION;
-        assert_eq!(unsafe { Restriction::read(&r) }, Err(MAPI_E_TOO_COMPLEX));
+        assert_eq!(unsafe { Restriction::read(&r) }, Err(E_INVALIDARG));
         r.rt = RES_NOT;
         assert_eq!(
             unsafe { Restriction::read(&r) },
@@ -356,5 +446,80 @@ mod tests {
         }
         chain[399].rt = RES_EXIST;
         assert_eq!(unsafe { Restriction::read(base) }, Err(MAPI_E_TOO_COMPLEX));
+    }
+
+    #[test]
+    fn subrestriction_never_holds_and_count_takes_the_first_matches() {
+        let exist = Restriction::Exist { tag: NAME };
+        let sub = Restriction::Sub {
+            object: PR_MESSAGE_RECIPIENTS,
+            inner: Box::new(exist.clone()),
+        };
+        let rows = [row("a", 1), row("b", 2), row("c", 3)];
+        assert!(rows.iter().all(|r| !sub.matches(r)));
+        assert!(rows
+            .iter()
+            .all(|r| Restriction::Not(Box::new(sub.clone())).matches(r)));
+        let count = Restriction::Count {
+            limit: 2,
+            inner: Box::new(exist),
+            taken: Cell::new(0),
+        };
+        let pass = |res: &Restriction| -> Vec<bool> {
+            res.reset();
+            rows.iter().map(|r| res.matches(r)).collect()
+        };
+        assert_eq!(pass(&count), [true, true, false]);
+        assert_eq!(
+            pass(&count),
+            [true, true, false],
+            "each evaluation counts from zero"
+        );
+        let nested = Restriction::And(vec![
+            Restriction::Property {
+                relop: RELOP_GE,
+                tag: SIZE,
+                value: Prop::new(SIZE, Value::Long(2)),
+            },
+            count,
+        ]);
+        assert_eq!(
+            pass(&nested),
+            [false, true, true],
+            "inside AND, only the rows that reach the count are counted"
+        );
+    }
+
+    #[test]
+    fn read_checks_the_sub_object_and_reads_count() {
+        let mut exist = SRestriction {
+            rt: RES_EXIST,
+            res: unsafe { core::mem::zeroed() },
+        };
+        exist.res.resExist.ulPropTag = NAME;
+        let mut r = SRestriction {
+            rt: RES_SUBRESTRICTION,
+            res: unsafe { core::mem::zeroed() },
+        };
+        r.res.resSub = SSubRestriction {
+            ulSubObject: PR_MESSAGE_ATTACHMENTS,
+            lpRes: &mut exist,
+        };
+        assert!(
+            matches!(unsafe { Restriction::read(&r) }, Ok(Restriction::Sub { object, .. }) if object == PR_MESSAGE_ATTACHMENTS)
+        );
+        r.res.resSub.ulSubObject = NAME;
+        assert_eq!(unsafe { Restriction::read(&r) }, Err(E_INVALIDARG));
+        r.rt = RES_COUNT;
+        r.res.resCount = SCountRestriction {
+            ulCount: 3,
+            lpRes: &mut exist,
+        };
+        assert!(matches!(
+            unsafe { Restriction::read(&r) },
+            Ok(Restriction::Count { limit: 3, .. })
+        ));
+        r.res.resCount.lpRes = core::ptr::null_mut();
+        assert_eq!(unsafe { Restriction::read(&r) }, Err(E_INVALIDARG));
     }
 }

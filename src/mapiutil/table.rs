@@ -216,14 +216,15 @@ impl View {
 
     /// The rows the view shows, in order.
     pub fn visible<'a>(&self, table: &'a Table) -> Vec<&'a [Prop]> {
-        let mut v: Vec<&[Prop]> = table
-            .rows()
-            .iter()
-            .map(Vec::as_slice)
-            .filter(|r| self.restriction.as_ref().is_none_or(|res| res.matches(r)))
-            .collect();
+        // Sorted first (a stable sort), then restricted: the same rows in the same order for every kind, and a
+        // RES_COUNT counts the rows in the order the view shows them.
+        let mut v: Vec<&[Prop]> = table.rows().iter().map(Vec::as_slice).collect();
         if !self.sort.is_empty() {
             v.sort_by(|a, b| self.order(a, b));
+        }
+        if let Some(res) = &self.restriction {
+            res.reset();
+            v.retain(|r| res.matches(r));
         }
         v
     }
@@ -336,6 +337,7 @@ impl View {
     ) -> Result<(), SCODE> {
         let from = self.origin(table, bk)?;
         let vis = self.visible(table);
+        res.reset();
         let found = if backward {
             (0..from).rev().find(|&i| res.matches(vis[i]))
         } else {

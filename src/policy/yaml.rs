@@ -258,14 +258,154 @@ fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// Read a YAML document into a tree, turning `serde_norway`'s errors into precise, actionable ones.
+///
+/// The common shape of a hive file (block mappings of plain keys whose values are mappings, plain decimal
+/// integers or `{}`, with comments) is read by [`read_plain_blocks`] at a fraction of the cost; anything
+/// else, and every error, goes through `serde_norway`, so what a document means and every message about it
+/// are the same either way.
 pub(crate) fn parse_document(origin: &str, text: &str) -> Result<Node, LoadError> {
     use serde::Deserialize as _;
+    if let Some(node) = read_plain_blocks(text) {
+        return Ok(node);
+    }
     if let Some(at) = too_deep(text) {
         let (line, column) = super::load::line_column(text, at);
         return Err(LoadError::at(origin, line, column, DEPTH_MESSAGE));
     }
     Node::deserialize(serde_norway::Deserializer::from_str(text))
         .map_err(|e| syntax_error(origin, text, &e))
+}
+
+/// Read a document made only of the simplest YAML: block mappings (two or more spaces per level is not
+/// required; any consistent deeper indentation opens the value's mapping), plain keys, and values that are
+/// a nested mapping, nothing, `{}`, or a plain decimal integer; blank lines and comments anywhere. `None` for
+/// anything else (quotes, flow collections other than `{}`, lists, anchors, tags, tabs, other scalars,
+/// documents markers, a byte-order mark, CR line ends, irregular indentation, ...): the caller then reads the
+/// document with `serde_norway`, which decides what it means or reports the error. Every accepted document
+/// gives the tree `serde_norway` gives (`plain_blocks_agree_with_serde_norway` checks it).
+fn read_plain_blocks(text: &str) -> Option<Node> {
+    /// A mapping being read: its indentation and entries; the last entry's value may be a child mapping.
+    struct Open {
+        indent: usize,
+        entries: Vec<(String, Node)>,
+    }
+    // Close the innermost mapping into its parent's last entry.
+    fn close(stack: &mut Vec<Open>) {
+        let done = stack.pop().expect("an open mapping");
+        let parent = stack.last_mut().expect("a parent");
+        parent
+            .entries
+            .last_mut()
+            .expect("the entry that opened it")
+            .1 = Node::Map(done.entries);
+    }
+    if text.starts_with('\u{feff}') || text.contains(['\r', '\t']) {
+        return None;
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    // The last entry had no value on its line: a deeper mapping may follow.
+    let mut awaiting = false;
+    for line in text.split('\n') {
+        let content = line.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        // The key ends at the first ':' followed by a space or the end of the line.
+        let colon = content
+            .match_indices(':')
+            .map(|(i, _)| i)
+            .find(|&i| content[i + 1..].is_empty() || content[i + 1..].starts_with(' '))?;
+        let key = content[..colon].trim_end_matches(' ');
+        let rest = content[colon + 1..].trim_start_matches(' ');
+        let value = match rest.find(" #") {
+            Some(c) => rest[..c].trim_end_matches(' '),
+            None if rest.starts_with('#') => "",
+            None => rest.trim_end_matches(' '),
+        };
+        if !plain_key(key) {
+            return None;
+        }
+        let node = match value {
+            "" => None,
+            "{}" => Some(Node::Map(Vec::new())),
+            v => Some(Node::Int(plain_int(v)?)),
+        };
+        match stack.last() {
+            None if indent == 0 => stack.push(Open {
+                indent,
+                entries: Vec::new(),
+            }),
+            None => return None,
+            Some(top) if indent > top.indent => {
+                // Deeper than any hive or configuration needs: serde_norway explains (or refuses) it.
+                if !awaiting || stack.len() >= 8 {
+                    return None;
+                }
+                stack.push(Open {
+                    indent,
+                    entries: Vec::new(),
+                });
+            }
+            Some(_) => {
+                while stack.last().is_some_and(|o| indent < o.indent) {
+                    close(&mut stack);
+                }
+                if stack.last().is_none_or(|o| o.indent != indent) {
+                    return None;
+                }
+            }
+        }
+        awaiting = node.is_none();
+        stack
+            .last_mut()
+            .expect("an open mapping")
+            .entries
+            .push((key.to_owned(), node.unwrap_or(Node::Null)));
+    }
+    while stack.len() > 1 {
+        close(&mut stack);
+    }
+    stack.pop().map(|o| Node::Map(o.entries))
+}
+
+/// A key [`read_plain_blocks`] takes as it is: text that YAML reads as a plain string in any position, and
+/// that no schema resolves to anything but itself.
+fn plain_key(key: &str) -> bool {
+    let Some(first) = key.chars().next() else {
+        return false;
+    };
+    if !(first.is_alphanumeric() || first == '_' || first == '\\') {
+        return false;
+    }
+    if key.contains([
+        '#', '"', '\'', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ':',
+    ]) || key.chars().any(char::is_control)
+    {
+        return false;
+    }
+    // Words some YAML schemas read as null or a boolean, and anything that starts like a number.
+    let lower = key.to_ascii_lowercase();
+    !(first.is_ascii_digit()
+        || matches!(
+            lower.as_str(),
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+        ))
+}
+
+/// A plain decimal integer without sign, leading zero or separator, small enough for any integer type YAML
+/// readers use (up to 18 digits), or with a leading '-'.
+fn plain_int(v: &str) -> Option<i128> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    if digits.is_empty()
+        || digits.len() > 18
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || (digits.len() > 1 && digits.starts_with('0'))
+        || v == "-0"
+    {
+        return None;
+    }
+    v.parse().ok()
 }
 
 /// `serde_norway`'s error, located and explained.
@@ -929,6 +1069,67 @@ pub fn dump(registry: &Registry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast reader gives exactly serde_norway's tree for every document it takes, and leaves the rest
+    /// (and every error) to serde_norway.
+    #[test]
+    fn plain_blocks_agree_with_serde_norway() {
+        use serde::Deserialize as _;
+        let taken = [
+            "HKCU:\n  Software\\A\\B:\n    V: 1\n    W: 4294967295\n",
+            "HKEY_CURRENT_USER:\n  Software\\Policies\\Microsoft\\Office\\16.0\\Outlook\\Options\\Shutdown:\n    FastShutdownBehavior: 2   # disabled\n",
+            "# a comment\n\nHKCU:   \n    Software\\A:\n        V: -7\n        Empty: {}\n\n    Software\\B: {}  # none\n    Software\\C:\n    Software\\D:\nHKLM:\n  Software\\E:\n    X: 0\n",
+            "HKCU:\n  Software\\A:\n    V: 1\n    v: 2\n",
+            "HKCU:\n  Software\\A:\n    V: 1\n  Software\\A:\n    V: 2\n",
+            "HKCU:\n  Key With Spaces  :\n    Name with spaces: 12\n",
+            "HKCU:\n  Software\\A:\n    V: 1\nHKCU:\n  Software\\B:\n",
+            "HKCU:\n  Software\\A:\n    V: 1",
+            "registry:\n  HKCU:\n    Software\\A:\n      V: 5\noffice_version_typo: 3\n",
+            "HKCU:\n  Software\\Ünïcode\\键:\n    Wert: 3\n",
+        ];
+        for doc in taken {
+            let fast = read_plain_blocks(doc);
+            let slow = Node::deserialize(serde_norway::Deserializer::from_str(doc)).ok();
+            assert!(fast.is_some(), "the fast reader takes {doc:?}");
+            assert_eq!(fast, slow, "{doc:?}");
+        }
+        let left = [
+            "",
+            "# only a comment\n",
+            "---\nHKCU:\n  Software\\A:\n    V: 1\n",
+            "HKCU:\n  Software\\A:\n    V: 0x10\n",
+            "HKCU:\n  Software\\A:\n    V: 010\n",
+            "HKCU:\n  Software\\A:\n    V: +1\n",
+            "HKCU:\n  Software\\A:\n    V: 1_000\n",
+            "HKCU:\n  Software\\A:\n    V: 1.5\n",
+            "HKCU:\n  Software\\A:\n    V: \"1\"\n",
+            "HKCU:\n  Software\\A:\n    V: true\n",
+            "HKCU:\n  Software\\A:\n    V: { type: REG_SZ, data: x }\n",
+            "HKCU:\n  Software\\A:\n    V: 12345678901234567890123\n",
+            "HKCU:\n  Software\\A:\n    V: 1\n      W: 2\n",
+            "HKCU:\n    Software\\A:\n  Software\\B:\n",
+            "HKCU:\n  Software\\A:\n\tV: 1\n",
+            "HKCU:\r\n  Software\\A:\r\n    V: 1\r\n",
+            "\u{feff}HKCU:\n  Software\\A:\n    V: 1\n",
+            "  HKCU:\n    Software\\A:\n",
+            "HKCU:\n  - Software\\A\n",
+            "HKCU:\n  Software\\A:\n    null: 1\n",
+            "HKCU:\n  Software\\A:\n    16.0: 1\n",
+            "HKCU:\n  Software\\A:\n    V: &a 1\n",
+            "HKCU:\n  Software\\A:\n    V: 1\n    W\n",
+            "HKCU:\n  Software\\A:\n    'V': 1\n",
+            "HKCU:\n  Software\\A:\n    V:1\n",
+            "HKCU:\n  Software\\A:\n    V: !!int 1\n",
+            "HKCU: [1, 2]\n",
+        ];
+        for doc in left {
+            assert_eq!(
+                read_plain_blocks(doc),
+                None,
+                "{doc:?} is left to serde_norway"
+            );
+        }
+    }
 
     fn hive(text: &str) -> Registry {
         parse_hive("t.yaml", text).unwrap_or_else(|e| panic!("{e}"))

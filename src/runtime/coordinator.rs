@@ -17,11 +17,15 @@ use std::sync::Arc;
 
 use crate::com::{hresult_display, succeeded, HRESULT, MAPI_E_NO_SUPPORT, S_OK};
 
-use super::journal::{Event, EventType};
+use std::sync::atomic::Ordering;
+
+use crate::com::IMAPIProviderShutdown;
+
+use super::journal::{prefetch, Event, EventType, Pin};
 use super::method::Method;
-use super::provider::{Outcome, ProviderRecord, ShutdownMethod, DO_WAITS_FOR_OTHER_CALLS};
+use super::provider::{Outcome, Pass, ShutdownMethod, DO_WAITS_FOR_OTHER_CALLS};
 use super::session::SessionObject;
-use super::{Inner, Order, Sequence, SessionEntry};
+use super::{Call, Held, HeldSet, Inner, Order, OrderData, Sequence, SessionEntry};
 
 /// Tally of one fan-out.
 #[derive(Default)]
@@ -35,7 +39,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, record: &ProviderRecord, outcome: Outcome) {
+    fn add(&mut self, call: &Call, outcome: Outcome) {
         match outcome {
             Outcome::NoInterface(_) => self.no_interface += 1,
             Outcome::Called(hr) => {
@@ -45,9 +49,9 @@ impl Tally {
                     if self.first_failure.is_none() {
                         self.first_failure = Some(format!(
                             "{} \"{}\" of session {} returned {}",
-                            record.kind.label(),
-                            record.name.to_string_lossy(),
-                            record.session,
+                            call.kind.label(),
+                            call.record.name.to_string_lossy(),
+                            call.session,
                             hresult_display(hr)
                         ));
                     }
@@ -57,33 +61,157 @@ impl Tally {
     }
 }
 
-impl Inner {
-    /// Call `which` on each provider in order (skipping one logged off meanwhile, and stopping once the runtime
-    /// has exited, unless this is the DoFastShutdown fan-out).
-    fn fan_out(
-        &self,
-        providers: &[Arc<ProviderRecord>],
+/// How many providers ahead a fan-out asks the processor to fetch what the next calls touch: far enough to
+/// hide a memory access behind the calls in between, near enough to stay in the cache.
+const PREFETCH_AHEAD: usize = 8;
+
+/// One fan-out: the provider order, the logoffs seen at its start, and the name list its events borrow.
+struct FanOut<'a> {
+    inner: &'a Inner,
+    which: ShutdownMethod,
+    closes: u64,
+    pin: Pin<'a>,
+    tally: Tally,
+    /// Query and Notify run under a pass: a DoFastShutdown that begins meanwhile waits for it to end, and they
+    /// call no provider once that DoFastShutdown began (checked before each call, after the pass began).
+    _pass: Option<Pass<'a>>,
+}
+
+impl<'a> FanOut<'a> {
+    /// Start a fan-out over `order`; `closes` is the logoff count read under the state lock when the order (or
+    /// the sequence) was taken.
+    fn new(
+        inner: &'a Inner,
+        order: &'a Order,
         which: ShutdownMethod,
-        mut each: impl FnMut(&Arc<ProviderRecord>, Outcome),
-    ) -> Tally {
-        self.journal.reserve(providers.len());
-        let mut tally = Tally::default();
-        // Query and Notify run under a pass: a DoFastShutdown that begins meanwhile waits for it to end, and it
-        // calls no provider once that DoFastShutdown began (checked before each call, after the pass began).
-        let _pass = (which != ShutdownMethod::Do).then(|| self.latch.pass());
-        for record in providers {
-            if !record.may_call(which) {
-                if self.latch.is_exited() && which != ShutdownMethod::Do {
-                    tally.stopped_by_exit = true;
-                    break;
-                }
-                continue;
-            }
-            let outcome = record.call_shutdown_method(which);
-            tally.add(record, outcome);
-            each(record, outcome);
+        calls: usize,
+        closes: u64,
+    ) -> Self {
+        inner.journal.reserve(calls);
+        FanOut {
+            inner,
+            which,
+            closes,
+            pin: inner.journal.pin(&order.names),
+            tally: Tally::default(),
+            _pass: (which != ShutdownMethod::Do).then(|| inner.latch.pass()),
         }
-        tally
+    }
+
+    /// Whether the fan-out goes on to the provider `call`: `Some(false)` skips it (logged off meanwhile),
+    /// `None` stops the fan-out (the runtime exited, unless this is the DoFastShutdown fan-out).
+    #[inline]
+    fn may_call(&mut self, call: &Call) -> Option<bool> {
+        let latch = &self.inner.latch;
+        if self.which != ShutdownMethod::Do && latch.is_exited() {
+            self.tally.stopped_by_exit = true;
+            return None;
+        }
+        // A provider record is looked at only after a logoff during this fan-out.
+        if latch.closes() != self.closes && call.record.closed.load(Ordering::SeqCst) {
+            return Some(false);
+        }
+        Some(true)
+    }
+
+    /// One provider call: two clock reads, one journal record reserved when the call starts (so what it causes
+    /// reads after it, and a call that never returns still shows) and completed when it returns. `iface` is the
+    /// held `IMAPIProviderShutdown`; `None` (the query) obtains it first, and the record covers that
+    /// QueryInterface.
+    fn call(
+        &mut self,
+        at: usize,
+        call: &Call,
+        iface: Option<*mut IMAPIProviderShutdown>,
+    ) -> (Outcome, *mut IMAPIProviderShutdown) {
+        let journal = &self.inner.journal;
+        let held = iface.unwrap_or_else(|| call.record.iface.load(Ordering::Acquire));
+        let slot = journal.begin_pinned(
+            &mut self.pin,
+            at,
+            Event {
+                session: call.session,
+                provider_kind: Some(call.kind),
+                object: held as usize,
+                ..Event::new(EventType::ProviderCall, self.which.method())
+            },
+        );
+        let iface = match iface.map_or_else(|| call.record.shutdown_interface(), Ok) {
+            Ok(i) => i,
+            Err(hr) => {
+                let object = call.object.as_ptr() as usize;
+                journal.complete(slot, |e| {
+                    e.method = Method::QueryInterface;
+                    e.hresult = hr;
+                    e.object = object;
+                });
+                let outcome = Outcome::NoInterface(hr);
+                self.tally.add(call, outcome);
+                return (outcome, std::ptr::null_mut());
+            }
+        };
+        // SAFETY: `iface` is a live IMAPIProviderShutdown the record holds a reference on.
+        let hr = unsafe { call.record.invoke(iface, self.which) };
+        journal.complete(slot, |e| {
+            e.hresult = hr;
+            e.object = iface as usize;
+        });
+        let outcome = Outcome::Called(hr);
+        self.tally.add(call, outcome);
+        (outcome, iface)
+    }
+}
+
+impl Inner {
+    /// The query's fan-out: every provider of the order, obtaining (once) and holding its
+    /// `IMAPIProviderShutdown`; `each` sees every provider that answered.
+    fn query_fan_out(
+        &self,
+        order: &Order,
+        closes: u64,
+        mut each: impl FnMut(usize, &Call, *mut IMAPIProviderShutdown, HRESULT),
+    ) -> Tally {
+        let calls = &order.calls;
+        let mut f = FanOut::new(self, order, ShutdownMethod::Query, calls.len(), closes);
+        for (at, call) in calls.iter().enumerate() {
+            if let Some(next) = calls.get(at + 2 * PREFETCH_AHEAD) {
+                prefetch(next.object.as_ptr());
+                // The record (the interface is obtained and kept there): every line of it.
+                let record = Arc::as_ptr(&next.record).cast::<u8>();
+                for line in (0..std::mem::size_of::<super::ProviderRecord>()).step_by(64) {
+                    prefetch(record.wrapping_add(line));
+                }
+            }
+            self.journal.prefetch_ahead(PREFETCH_AHEAD);
+            match f.may_call(call) {
+                None => break,
+                Some(false) => continue,
+                Some(true) => {}
+            }
+            if let (Outcome::Called(hr), iface) = f.call(at, call, None) {
+                each(at, call, iface, hr);
+            }
+        }
+        f.tally
+    }
+
+    /// Notify's or Do's fan-out: the providers the sequence holds, through the held interfaces.
+    fn held_fan_out(&self, held: &HeldSet, closes: u64, which: ShutdownMethod) -> Tally {
+        let mut f = FanOut::new(self, &held.order, which, held.calls.len(), closes);
+        for (k, h) in held.calls.iter().enumerate() {
+            if let Some(next) = held.calls.get(k + PREFETCH_AHEAD) {
+                prefetch(next.iface);
+            }
+            self.journal.prefetch_ahead(PREFETCH_AHEAD);
+            let call = held.call(h);
+            match f.may_call(call) {
+                None => break,
+                Some(false) => continue,
+                Some(true) => {}
+            }
+            f.call(h.at, call, Some(h.iface));
+        }
+        f.tally
     }
 
     /// Client `IMAPIClientShutdown::QueryFastShutdown`: begins a new sequence.
@@ -92,7 +220,7 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::QueryFastShutdown)
         });
-        let (decision, providers, query, added, previous) = {
+        let (decision, providers, query, added, previous, closes) = {
             let mut st = self.state.lock();
             if let Err(hr) = self.check_session_locked(&st, obj, Method::QueryFastShutdown) {
                 drop(st);
@@ -104,7 +232,7 @@ impl Inner {
             st.queries += 1;
             let decision = st.decide_policy();
             let providers: Order = if decision.behavior == 2 {
-                Arc::new([])
+                Arc::new(OrderData::default())
             } else {
                 st.providers_in_order()
             };
@@ -119,6 +247,7 @@ impl Inner {
                 st.queries,
                 st.added,
                 previous,
+                self.latch.closes(),
             )
         };
         drop(previous);
@@ -140,12 +269,12 @@ impl Inner {
                 behavior = decision.behavior,
                 source = decision.source.describe(),
                 key = decision.key.as_deref().unwrap_or("-"),
-                providers = providers.len(),
+                providers = providers.calls.len(),
                 "QueryFastShutdown: policy resolved"
             );
         }
         let mut msg = decision.summary();
-        let mut answered: Vec<Arc<ProviderRecord>> = Vec::with_capacity(providers.len());
+        let mut answered: Vec<Held> = Vec::with_capacity(providers.calls.len());
         let hr = if decision.behavior == 2 {
             let _ = write!(
                 msg,
@@ -153,27 +282,25 @@ impl Inner {
             );
             MAPI_E_NO_SUPPORT
         } else {
-            let tally = self.fan_out(&providers, ShutdownMethod::Query, |record, outcome| {
-                if let Outcome::Called(hr) = outcome {
-                    answered.push(record.clone());
-                    if succeeded(hr) && hr != S_OK {
-                        self.journal.diagnostic(
-                            Method::QueryFastShutdown,
-                            record.session,
-                            format!(
-                                "{} \"{}\" returned {} from QueryFastShutdown; a success code other than S_OK counts as support",
-                                record.kind.label(),
-                                record.name.to_string_lossy(),
-                                hresult_display(hr)
-                            ),
-                        );
-                    }
+            let tally = self.query_fan_out(&providers, closes, |at, call, iface, hr| {
+                answered.push(Held { iface, at });
+                if succeeded(hr) && hr != S_OK {
+                    self.journal.diagnostic(
+                        Method::QueryFastShutdown,
+                        call.session,
+                        format!(
+                            "{} \"{}\" returned {} from QueryFastShutdown; a success code other than S_OK counts as support",
+                            call.kind.label(),
+                            call.record.name.to_string_lossy(),
+                            hresult_display(hr)
+                        ),
+                    );
                 }
             });
             let _ = write!(
                 msg,
                 "; {} provider(s): {} answered, {} opted out, {} without IMAPIProviderShutdown",
-                providers.len(),
+                providers.calls.len(),
                 tally.called,
                 tally.failed,
                 tally.no_interface
@@ -202,12 +329,16 @@ impl Inner {
         let replaced = {
             let mut st = self.state.lock();
             if !st.exited && st.generation == obj.generation && st.queries == query {
-                // A provider logged off meanwhile is out of the sequence (and not dropped under the lock).
-                let held: Order = answered
-                    .iter()
-                    .filter(|r| !r.closed.load(std::sync::atomic::Ordering::SeqCst))
-                    .cloned()
-                    .collect();
+                // A provider logged off meanwhile is out of the sequence (its record is looked at only if a
+                // logoff happened since the query took the order).
+                let mut held = HeldSet {
+                    order: providers.clone(),
+                    calls: answered,
+                };
+                if self.latch.closes() != closes {
+                    held = held.retain(|call| !call.record.closed.load(Ordering::SeqCst));
+                }
+                let held = Arc::new(held);
                 let invalidated = (st.added != added).then(|| st.added_what.clone());
                 st.sequence.replace(Sequence {
                     held,
@@ -227,7 +358,12 @@ impl Inner {
     /// The checks Notify and Do share: gate, then "the most recent query returned S_OK and still stands".
     /// `Ok` carries the sequence's providers and whether Notify reached them. Do enters the exited state here,
     /// under the lock, before any provider is called.
-    fn after_query(&self, obj: &SessionObject, method: Method) -> Result<(Order, bool), HRESULT> {
+    /// `Ok` also carries the logoff count read under the lock.
+    fn after_query(
+        &self,
+        obj: &SessionObject,
+        method: Method,
+    ) -> Result<(Arc<HeldSet>, bool, u64), HRESULT> {
         let refuse = if method == Method::DoFastShutdown {
             MAPI_E_NO_SUPPORT
         } else {
@@ -272,7 +408,7 @@ impl Inner {
             st.exit_fan_out = true;
             self.latch.set_exited(true);
         }
-        Ok((held, was_notified))
+        Ok((held, was_notified, self.latch.closes()))
     }
 
     /// Client `IMAPIClientShutdown::NotifyProcessShutdown`: always `S_OK` ("the subsystem attempted to notify").
@@ -281,14 +417,14 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::NotifyProcessShutdown)
         });
-        let providers = match self.after_query(obj, Method::NotifyProcessShutdown) {
-            Ok((p, _)) => p,
+        let (providers, closes) = match self.after_query(obj, Method::NotifyProcessShutdown) {
+            Ok((p, _, closes)) => (p, closes),
             Err(hr) => {
                 self.journal.finish(slot, hr, None);
                 return hr;
             }
         };
-        let tally = self.fan_out(&providers, ShutdownMethod::Notify, |_, _| {});
+        let tally = self.held_fan_out(&providers, closes, ShutdownMethod::Notify);
         let mut msg = format!(
             "{} provider(s) notified, {} failed",
             tally.called, tally.failed
@@ -344,7 +480,8 @@ impl Inner {
             session: obj.id,
             ..Event::new(EventType::ClientCall, Method::DoFastShutdown)
         });
-        let (providers, was_notified) = match self.after_query(obj, Method::DoFastShutdown) {
+        let (providers, was_notified, closes) = match self.after_query(obj, Method::DoFastShutdown)
+        {
             Ok(x) => x,
             Err(hr) => {
                 self.journal.finish(slot, hr, None);
@@ -360,7 +497,7 @@ impl Inner {
             );
         }
         self.wait_for_other_threads(obj.id);
-        let tally = self.fan_out(&providers, ShutdownMethod::Do, |_, _| {});
+        let tally = self.held_fan_out(&providers, closes, ShutdownMethod::Do);
         self.state.lock().exit_fan_out = false;
         let hr = if tally.failed == 0 {
             S_OK

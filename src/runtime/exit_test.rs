@@ -1,8 +1,9 @@
 //! The exit test: does the data survive the immediate exit after `DoFastShutdown`?
 //!
-//! A child process (POSIX `fork`) builds sessions and providers with `setup`, runs the client fast-shutdown
-//! sequence, and ends with `_exit` the moment `DoFastShutdown` returns — no Release, no destructors, no atexit
-//! handlers — as the real process does. Its journal streams to the parent through a pipe as it is written, so
+//! A child process (POSIX `fork`; on Windows the program started again, see [`Runtime::exit_test_spawned`])
+//! builds sessions and providers with `setup`, runs the client fast-shutdown sequence, and ends the moment
+//! `DoFastShutdown` returns (`_exit`; `TerminateProcess` on Windows) — no Release, no destructors, no atexit
+//! handlers, no DLL detach — as the real process does. Its journal streams to the parent through a pipe as it is written, so
 //! a crash or a hang still shows how far it got. The parent reports the child's exit, signal or timeout, then
 //! runs `verify` (for example: reopen the store's file).
 //!
@@ -10,7 +11,9 @@
 //! other thread inside mockmapi or holding locks `setup` needs).
 
 use std::collections::BTreeMap;
+#[cfg(unix)]
 use std::io::Read;
+#[cfg(unix)]
 use std::os::fd::{AsRawFd, FromRawFd};
 use std::time::{Duration, Instant};
 
@@ -32,7 +35,7 @@ pub enum ExitOutcome {
     /// QueryFastShutdown did not return S_OK, so no fast shutdown happened (a real client falls back to the
     /// normal shutdown).
     NotFast = 3,
-    /// The child died of a signal (a crash in a provider, most likely).
+    /// The child died of a signal (a crash in a provider, most likely); on Windows: of an exception, or abort().
     Crashed = 4,
     /// The child did not finish within the time limit and was killed (a hanging provider).
     TimedOut = 5,
@@ -63,8 +66,11 @@ pub struct ExitReport {
     pub outcome: ExitOutcome,
     /// The child's exit code (-1 when it died of a signal or was killed).
     pub exit_code: i32,
-    /// The signal that ended the child (0 if none; SIGKILL after a timeout).
+    /// The signal that ended the child (0 if none; SIGKILL after a timeout). Always 0 on Windows, where
+    /// `exit_code` holds the exception code of a crash (0xC0000005 for an access violation, 3 for abort()).
     pub signal: i32,
+    /// How the child crashed, for a person ("signal 6 (SIGABRT)", "exception 0xC0000005 (access violation)").
+    pub crash: Option<String>,
     pub setup: HRESULT,
     /// The client sequence's result (DoFastShutdown's, or the failing QueryFastShutdown's).
     pub shutdown: HRESULT,
@@ -89,11 +95,111 @@ impl ExitReport {
 
 const CODE_SETUP_FAILED: i32 = 90;
 const CODE_NOT_FAST: i32 = 91;
+#[cfg(windows)]
+const CODE_OTHER_CALL: i32 = 92;
 const MARK: &str = "#mockmapi-exit ";
+/// Windows: the file the child writes its journal to (set by the parent).
+#[cfg(windows)]
+pub const JOURNAL_ENV: &str = "MOCKMAPI_EXIT_JOURNAL";
+/// Windows: the client style the child runs (set by the parent).
+#[cfg(windows)]
+const STYLE_ENV: &str = "MOCKMAPI_EXIT_STYLE";
+
+/// How a child process ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChildEnd {
+    /// Its exit code (-1 when a signal ended it).
+    pub exit_code: i32,
+    /// The signal that ended it (POSIX), else 0.
+    pub signal: i32,
+    /// A crash, for a person: the signal or the Windows exception (None: it exited, or was killed at a timeout).
+    pub crash: Option<String>,
+}
+
+impl ChildEnd {
+    /// From a `waitpid` status.
+    #[cfg(unix)]
+    pub(crate) fn from_wait_status(status: i32) -> ChildEnd {
+        if libc::WIFEXITED(status) {
+            ChildEnd {
+                exit_code: libc::WEXITSTATUS(status),
+                signal: 0,
+                crash: None,
+            }
+        } else if libc::WIFSIGNALED(status) {
+            let signal = libc::WTERMSIG(status);
+            ChildEnd {
+                exit_code: -1,
+                signal,
+                crash: Some(signal_name(signal)),
+            }
+        } else {
+            ChildEnd {
+                exit_code: -1,
+                signal: 0,
+                crash: None,
+            }
+        }
+    }
+
+    /// From a Windows exit code: an NTSTATUS error or breakpoint is an unhandled exception, and 3 is what the C
+    /// runtime's `abort()` exits with.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    pub(crate) fn from_exit_code(code: u32) -> ChildEnd {
+        let name = match code {
+            3 => Some("abort() (exit code 3)".to_owned()),
+            0x8000_0003 | 0xC000_0000..=0xCFFF_FFFF => Some(format!(
+                "exception 0x{code:08X}{}",
+                match code {
+                    0xC000_0005 => " (access violation)",
+                    0xC000_0409 => " (fail fast: abort() or a stack buffer overrun)",
+                    0xC000_001D => " (illegal instruction)",
+                    0xC000_0094 => " (integer division by zero)",
+                    0xC000_00FD => " (stack overflow)",
+                    0x8000_0003 => " (breakpoint)",
+                    _ => "",
+                }
+            )),
+            _ => None,
+        };
+        ChildEnd {
+            exit_code: code as i32,
+            signal: 0,
+            crash: name,
+        }
+    }
+
+    /// "exit code 1", "signal 6 (SIGABRT)", "exception 0xC0000005 (access violation)".
+    #[cfg_attr(not(windows), allow(dead_code))]
+    pub(crate) fn describe(&self) -> String {
+        self.crash
+            .clone()
+            .unwrap_or_else(|| format!("exit code {}", self.exit_code))
+    }
+}
+
+/// End this process at once: no destructors, no atexit handlers (and on Windows no DLL detach), as a real
+/// client ends after DoFastShutdown.
+pub(crate) fn exit_now(code: i32) -> ! {
+    #[cfg(unix)]
+    // SAFETY: ending the process.
+    unsafe {
+        libc::_exit(code)
+    }
+    #[cfg(windows)]
+    // SAFETY: ending our own process.
+    unsafe {
+        use windows_sys::Win32::System::Threading::{GetCurrentProcess, TerminateProcess};
+        TerminateProcess(GetCurrentProcess(), code as u32);
+        // Not reached; TerminateProcess on the current process does not return.
+        libc::abort()
+    }
+}
 
 impl Runtime {
     /// Run an exit test (see the module documentation). `setup` runs in the child on a fresh runtime state;
     /// `verify` runs in the parent after the child ended.
+    #[cfg(unix)]
     pub fn exit_test(
         &self,
         setup: &mut dyn FnMut() -> HRESULT,
@@ -133,8 +239,74 @@ impl Runtime {
         }
         // SAFETY: we own read_fd from here on.
         let pipe = unsafe { std::fs::File::from_raw_fd(read_fd) };
-        let (text, status, timed_out) = watch_child(pid, pipe, options.timeout)?;
-        let mut report = self.parse_child(text, status, timed_out, options.timeout);
+        let (text, end, timed_out) = watch_child(pid, pipe, options.timeout)?;
+        Ok(self.finish(text, end, timed_out, verify))
+    }
+
+    /// Windows: run the exit test in a child process that `command` starts. The child must reach the same
+    /// `setup` and call [`Runtime::exit_test_child`] (the C API starts the test program again, choosing the call
+    /// by an environment variable; `mockmapi check` starts itself with a hidden argument). Its journal comes back
+    /// through a file named by `MOCKMAPI_EXIT_JOURNAL`; its whole process tree (a job object) is ended at the
+    /// timeout, and once it ended. `verify` runs here, in the parent.
+    #[cfg(windows)]
+    pub fn exit_test_spawned(
+        &self,
+        mut command: std::process::Command,
+        verify: Option<&mut dyn FnMut() -> HRESULT>,
+        options: ExitOptions,
+    ) -> Result<ExitReport, String> {
+        command.env(STYLE_ENV, (options.style as u32).to_string());
+        let (text, end, timed_out) = spawn_and_watch(command, JOURNAL_ENV, options.timeout)?;
+        if !text.lines().any(|l| l == format!("{MARK}started")) {
+            return Err(format!(
+                "the child process ended ({}) before it reached the exit test: on Windows the program is started \
+                 again and must make the same mockmapi_exit_test calls in the same order each time it runs",
+                end.describe()
+            ));
+        }
+        if text.lines().any(|l| l == format!("{MARK}other-call")) {
+            return Err(
+                "the child process reached another exit test (another setup function) at this point: on Windows \
+                 the program is started again and must make the same mockmapi_exit_test calls in the same order \
+                 each time it runs"
+                    .to_owned(),
+            );
+        }
+        Ok(self.finish(text, end, timed_out, verify))
+    }
+
+    /// Windows, in the child [`Runtime::exit_test_spawned`] started: run the sequence, the journal going to the
+    /// file the parent named, and end the process. `style` comes from the parent.
+    #[cfg(windows)]
+    pub fn exit_test_child(&self, setup: &mut dyn FnMut() -> HRESULT) -> ! {
+        let style = std::env::var(STYLE_ENV)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .and_then(ClientStyle::from_u32)
+            .unwrap_or(ClientStyle::Documented);
+        let fd = open_child_sink(JOURNAL_ENV).unwrap_or(-1);
+        self.run_child(fd, setup, style)
+    }
+
+    /// Windows, in the child: the program reached a different exit test than the parent's (see
+    /// [`Runtime::exit_test_spawned`]); tell the parent and end.
+    #[cfg(windows)]
+    pub fn exit_test_child_mismatch(&self) -> ! {
+        if let Some(fd) = open_child_sink(JOURNAL_ENV) {
+            write_all_fd(fd, format!("{MARK}started\n{MARK}other-call\n").as_bytes());
+        }
+        exit_now(CODE_OTHER_CALL)
+    }
+
+    /// The parent's side once the child ended: the report, `verify` if the child completed, the journal entry.
+    fn finish(
+        &self,
+        text: String,
+        end: ChildEnd,
+        timed_out: bool,
+        verify: Option<&mut dyn FnMut() -> HRESULT>,
+    ) -> ExitReport {
+        let mut report = self.parse_child(text, end, timed_out);
         if report.outcome == ExitOutcome::Completed {
             if let Some(verify) = verify {
                 report.verify = verify();
@@ -158,7 +330,7 @@ impl Runtime {
                 format!("exit test failed: {}", report.summary),
             );
         }
-        Ok(report)
+        report
     }
 
     fn run_child(&self, fd: i32, setup: &mut dyn FnMut() -> HRESULT, style: ClientStyle) -> ! {
@@ -168,26 +340,18 @@ impl Runtime {
         let mark = |what: &str, hr: HRESULT| {
             write_all_fd(fd, format!("{MARK}{what} 0x{:08X}\n", hr as u32).as_bytes())
         };
+        write_all_fd(fd, format!("{MARK}started\n").as_bytes());
         let hr = setup();
         mark("setup", hr);
         if !succeeded(hr) {
-            // SAFETY: ending the child at once.
-            unsafe { libc::_exit(CODE_SETUP_FAILED) };
+            exit_now(CODE_SETUP_FAILED);
         }
         let hr = self.client_fast_shutdown(style);
         mark("shutdown", hr);
-        let code = if self.is_exited() { 0 } else { CODE_NOT_FAST };
-        // SAFETY: the immediate exit of a real client after DoFastShutdown: no destructors, no atexit handlers.
-        unsafe { libc::_exit(code) }
+        exit_now(if self.is_exited() { 0 } else { CODE_NOT_FAST })
     }
 
-    fn parse_child(
-        &self,
-        text: String,
-        status: i32,
-        timed_out: bool,
-        timeout: Duration,
-    ) -> ExitReport {
+    fn parse_child(&self, text: String, end: ChildEnd, timed_out: bool) -> ExitReport {
         let mut setup = S_OK;
         let mut shutdown = S_OK;
         let mut events: BTreeMap<u64, MirrorLine> = BTreeMap::new();
@@ -224,20 +388,10 @@ impl Runtime {
             .find(|e| e.pending && e.provider_call)
             .map(|e| e.call.clone());
         let last = events.values().next_back().map(|e| e.text.clone());
-        let exited = libc::WIFEXITED(status);
-        let exit_code = if exited {
-            libc::WEXITSTATUS(status)
-        } else {
-            -1
-        };
-        let signal = if libc::WIFSIGNALED(status) {
-            libc::WTERMSIG(status)
-        } else {
-            0
-        };
+        let exit_code = end.exit_code;
         let outcome = if timed_out {
             ExitOutcome::TimedOut
-        } else if signal != 0 {
+        } else if end.crash.is_some() {
             ExitOutcome::Crashed
         } else if exit_code == CODE_SETUP_FAILED {
             ExitOutcome::SetupFailed
@@ -248,11 +402,11 @@ impl Runtime {
         } else {
             ExitOutcome::ExitedEarly
         };
-        let _ = timeout;
         ExitReport {
             outcome,
             exit_code,
-            signal,
+            signal: end.signal,
+            crash: if timed_out { None } else { end.crash },
             setup,
             shutdown,
             verify: S_OK,
@@ -267,12 +421,13 @@ impl Runtime {
 /// Read the child's stream until the child ends or the deadline passes — never until EOF, since a process the
 /// provider started may hold the pipe open forever. At the deadline the child's whole process group is killed.
 /// Once the child ended, what is already in the pipe is read and the rest of its process group is ended too.
-/// Returns the text, the wait status and whether the deadline passed.
+/// Returns the text, how the child ended and whether the deadline passed.
+#[cfg(unix)]
 pub(crate) fn watch_child(
     pid: libc::pid_t,
     mut pipe: std::fs::File,
     timeout: Duration,
-) -> Result<(String, i32, bool), String> {
+) -> Result<(String, ChildEnd, bool), String> {
     let fd = pipe.as_raw_fd();
     // SAFETY: our own descriptor; reads below never block.
     unsafe {
@@ -333,12 +488,118 @@ pub(crate) fn watch_child(
     kill_group(pid);
     Ok((
         String::from_utf8_lossy(&buf).into_owned(),
-        status,
+        ChildEnd::from_wait_status(status),
         timed_out,
     ))
 }
 
+/// Windows: open the file the parent named in `var` for the child's stream, as a C runtime descriptor (what
+/// the journal mirror writes to).
+#[cfg(windows)]
+pub(crate) fn open_child_sink(var: &str) -> Option<i32> {
+    use std::os::windows::io::IntoRawHandle;
+    let path = std::env::var_os(var)?;
+    let file = std::fs::OpenOptions::new().append(true).open(path).ok()?;
+    // SAFETY: the handle is ours; the C runtime descriptor owns it from here on.
+    let fd = unsafe {
+        libc::open_osfhandle(
+            file.into_raw_handle() as libc::intptr_t,
+            libc::O_APPEND | libc::O_BINARY,
+        )
+    };
+    (fd >= 0).then_some(fd)
+}
+
+/// Windows: start `command` (its output discarded) with `var` naming a fresh file for its stream, in a job
+/// object so that every process it starts goes with it; wait for it until `timeout`, then end the whole job.
+/// Returns what it wrote, how it ended and whether the deadline passed. The file is read only once the child
+/// ended, so a process that the provider started and that keeps it open cannot hold the parent.
+#[cfg(windows)]
+pub(crate) fn spawn_and_watch(
+    mut command: std::process::Command,
+    var: &str,
+    timeout: Duration,
+) -> Result<(String, ChildEnd, bool), String> {
+    use std::os::windows::io::AsRawHandle;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JobObjectExtendedLimitInformation,
+        SetInformationJobObject, TerminateJobObject, JOBOBJECT_EXTENDED_LIMIT_INFORMATION,
+        JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+    };
+    static SERIAL: AtomicU32 = AtomicU32::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "mockmapi-child-{}-{}.txt",
+        std::process::id(),
+        SERIAL.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, b"").map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    command
+        .env(var, &path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let started = Instant::now();
+    let mut child = command.spawn().map_err(|e| {
+        let _ = std::fs::remove_file(&path);
+        format!("cannot start the child process: {e}")
+    })?;
+    // SAFETY: a job object of our own, closed below; the child's handle is valid while `child` lives.
+    let job = unsafe {
+        let job = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+        if !job.is_null() {
+            let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+            info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+            SetInformationJobObject(
+                job,
+                JobObjectExtendedLimitInformation,
+                std::ptr::addr_of!(info).cast(),
+                std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32,
+            );
+            AssignProcessToJobObject(job, child.as_raw_handle());
+        }
+        job
+    };
+    let deadline = started + timeout;
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => {}
+            Err(_) => break None,
+        }
+        if Instant::now() >= deadline {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait().ok();
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    // Whatever the provider started goes with the child.
+    // SAFETY: our own job object.
+    unsafe {
+        if !job.is_null() {
+            TerminateJobObject(job, 1);
+            windows_sys::Win32::Foundation::CloseHandle(job);
+        }
+    }
+    let text = std::fs::read(&path).unwrap_or_default();
+    let _ = std::fs::remove_file(&path);
+    let code = status.and_then(|s| s.code()).unwrap_or(-1) as u32;
+    let end = if timed_out {
+        ChildEnd {
+            exit_code: -1,
+            signal: 0,
+            crash: None,
+        }
+    } else {
+        ChildEnd::from_exit_code(code)
+    };
+    Ok((String::from_utf8_lossy(&text).into_owned(), end, timed_out))
+}
+
 /// SIGKILL the child's process group and the child itself (if it was not moved to its own group in time).
+#[cfg(unix)]
 fn kill_group(pid: libc::pid_t) {
     // SAFETY: signals to our own child and its process group.
     unsafe {
@@ -348,6 +609,7 @@ fn kill_group(pid: libc::pid_t) {
 }
 
 /// The name of a signal that commonly ends a crashing or killed provider.
+#[cfg(unix)]
 pub(crate) fn signal_name(signal: i32) -> String {
     let name = match signal {
         libc::SIGSEGV => "SIGSEGV",
@@ -392,11 +654,13 @@ fn summarize(r: &ExitReport) -> String {
              QueryFastShutdown answers in the child journal)",
             hresult_display(r.shutdown)
         ),
-        ExitOutcome::Crashed => format!(
-            "the child died of {} during the sequence: {}",
-            signal_name(r.signal),
-            culprit(r, &format!("died of {}", signal_name(r.signal)))
-        ),
+        ExitOutcome::Crashed => {
+            let how = r.crash.clone().unwrap_or_else(|| "a crash".to_owned());
+            format!(
+                "the child died of {how} during the sequence: {}",
+                culprit(r, &format!("died of {how}"))
+            )
+        }
         ExitOutcome::TimedOut => format!(
             "the child did not finish in time and was killed (a provider hangs?): {}",
             culprit(r, "was killed")

@@ -224,7 +224,7 @@ mod tests {
             sequence: seq,
             session,
             provider_kind: Some(kind),
-            provider: Some(crate::runtime::journal::name(name)),
+            provider: Some(crate::runtime::journal::name(name).into()),
             hresult: hr,
             ..Event::new(EventType::ProviderCall, method)
         }

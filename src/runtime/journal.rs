@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use std::cell::UnsafeCell;
 use std::mem::MaybeUninit;
-use std::sync::atomic::{AtomicPtr, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 
 use parking_lot::Mutex;
 
@@ -52,8 +52,9 @@ pub struct Event {
     pub event_type: EventType,
     /// Session id (1-based, in logon order since the last reset); 0 when not about a session.
     pub session: u32,
-    /// The provider's display name, when the event is about a provider (shared with its provider record).
-    pub provider: Option<Name>,
+    /// The provider's display name, when the event is about a provider (shared with its provider record, or
+    /// borrowed from the fan-out order the journal keeps until it is cleared: see [`EventName`]).
+    pub provider: Option<EventName>,
     pub provider_kind: Option<ProviderKind>,
     pub method: Method,
     pub hresult: HRESULT,
@@ -269,6 +270,18 @@ pub(crate) fn write_all_fd(fd: i32, mut bytes: &[u8]) {
 #[cfg(not(any(unix, windows)))]
 pub(crate) fn write_all_fd(_fd: i32, _bytes: &[u8]) {}
 
+/// Ask the processor to start fetching the cache line at `p` (a hint: nothing is read, nothing can fault).
+#[inline(always)]
+pub(crate) fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it does not access memory architecturally, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// A provider's display name as a C string, shared by its provider record and every event that names it: an
 /// event costs one reference-count increment, and the name is freed with the last record or event that
 /// names it, so names take memory only while something alive uses them.
@@ -277,6 +290,85 @@ pub type Name = std::sync::Arc<CStr>;
 /// A provider name as a [`Name`].
 pub fn name(text: &str) -> Name {
     Name::from(c_string(text))
+}
+
+/// A provider's name in an event. Events the fan-out records borrow the name from the fan-out order's name
+/// list, which the journal keeps ([`Journal::pin_names`]) until the events are cleared, so a provider call
+/// touches no reference count; every other event shares the name by reference count. A clone is always
+/// shared (it may outlive the journal's events).
+pub struct EventName(NameRepr);
+
+enum NameRepr {
+    Shared(Name),
+    /// Points into a [`Name`] the journal keeps alive for as long as the event lives in it.
+    Pinned(std::ptr::NonNull<CStr>),
+}
+
+// SAFETY: the pointee is an immutable C string kept alive by the journal (see `NameRepr::Pinned`).
+unsafe impl Send for EventName {}
+// SAFETY: as above.
+unsafe impl Sync for EventName {}
+
+impl EventName {
+    /// A name borrowed from `name`.
+    ///
+    /// # Safety
+    /// `name` must stay alive for as long as the event holding the result lives in the journal: it belongs to
+    /// a name list pinned in the journal's current epoch (see [`Pin`]).
+    pub(crate) unsafe fn pinned(name: &CStr) -> EventName {
+        EventName(NameRepr::Pinned(std::ptr::NonNull::from(name)))
+    }
+}
+
+impl std::ops::Deref for EventName {
+    type Target = CStr;
+    fn deref(&self) -> &CStr {
+        match &self.0 {
+            NameRepr::Shared(n) => n,
+            // SAFETY: kept alive by the journal while the event lives (see `NameRepr::Pinned`).
+            NameRepr::Pinned(p) => unsafe { p.as_ref() },
+        }
+    }
+}
+
+impl Clone for EventName {
+    fn clone(&self) -> EventName {
+        match &self.0 {
+            NameRepr::Shared(n) => EventName(NameRepr::Shared(n.clone())),
+            NameRepr::Pinned(_) => EventName(NameRepr::Shared(Name::from(&**self))),
+        }
+    }
+}
+
+impl Default for EventName {
+    fn default() -> EventName {
+        EventName(NameRepr::Shared(Name::default()))
+    }
+}
+
+impl std::fmt::Debug for EventName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for EventName {
+    fn eq(&self, other: &EventName) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Name> for EventName {
+    fn from(n: Name) -> EventName {
+        EventName(NameRepr::Shared(n))
+    }
+}
+
+/// A fan-out's name list as pinned in the journal: the epoch it is pinned in. Events recorded with names
+/// borrowed from the list are safe while the epoch they land in is one the list is pinned in.
+pub(crate) struct Pin<'a> {
+    names: &'a std::sync::Arc<Vec<Name>>,
+    epoch: u64,
 }
 
 /// Make a C string from text, replacing interior NULs so nothing is lost silently.
@@ -298,9 +390,13 @@ pub fn c_string(s: impl Into<String>) -> CString {
 /// an append reaches it (or ahead of a fan-out, by [`Journal::reserve`]) and kept across clears. An append
 /// takes no lock: one atomic increment hands out the event's index (its sequence number is the index + 1),
 /// the event is written into its cell, and the cell is published with a release store. Readers take the
-/// reader lock and see the events up to the first cell not yet published, in sequence order; completing a
-/// reserved event ([`Journal::finish`]) and clearing take the same lock. A clear closes the index counter,
-/// waits for the appends already under way (they run no provider code), and reopens it at 0.
+/// reader lock and see the events up to the first cell not yet published, in sequence order. Completing a
+/// reserved event ([`Journal::complete`]) takes no lock either: it marks its cell [`COMPLETING`] and writes in
+/// place unless a reader or a clear is under way (the `reading` flag; the two sides' sequentially consistent
+/// store-then-load guarantees that at least one of them sees the other), in which case it takes the reader
+/// lock; a reader waits for a cell being completed before it hands the event out. A clear takes the reader
+/// lock, closes the index counter, waits for the appends and completions already under way (they run no
+/// provider code), and reopens it at 0.
 pub struct Journal {
     /// The next index to hand out; [`CLOSED`] is set while a clear is under way.
     next: AtomicUsize,
@@ -309,6 +405,11 @@ pub struct Journal {
     epoch: AtomicU64,
     violations: AtomicUsize,
     readers: Mutex<Readers>,
+    /// Set (with the reader lock held) while a reader or a clear uses the events: completions then take the
+    /// reader lock instead of writing in place.
+    reading: AtomicBool,
+    /// Name lists events borrow from (see [`EventName`]), dropped by the clear that drops those events.
+    pins: Mutex<Vec<std::sync::Arc<Vec<Name>>>>,
     file: Mutex<Option<JournalFile>>,
     /// `provider_call_budget_ms` in nanoseconds; 0 = off.
     budget_ns: std::sync::atomic::AtomicU64,
@@ -334,6 +435,8 @@ impl Default for Journal {
             epoch: AtomicU64::new(0),
             violations: AtomicUsize::new(0),
             readers: Mutex::new(Readers::default()),
+            reading: AtomicBool::new(false),
+            pins: Mutex::new(Vec::new()),
             file: Mutex::new(None),
             budget_ns: std::sync::atomic::AtomicU64::new(0),
             mirror_fd: std::sync::atomic::AtomicI32::new(0),
@@ -349,10 +452,25 @@ const SEGMENT0: usize = 1 << SEGMENT0_BITS;
 /// Enough segments for any index below [`CLOSED`].
 const SEGMENTS: usize = (usize::BITS - SEGMENT0_BITS) as usize;
 
-/// One event's place: published (1) or not (0), and the event.
+/// A cell's state: not published, published, published and being completed in place.
+const EMPTY: u8 = 0;
+const PUBLISHED: u8 = 1;
+const COMPLETING: u8 = 2;
+
+/// One event's place: its state ([`EMPTY`], [`PUBLISHED`], [`COMPLETING`]) and the event.
 struct Cell {
     ready: AtomicU8,
     event: UnsafeCell<MaybeUninit<Event>>,
+}
+
+impl Cell {
+    /// Wait until no completion is writing this published cell (a reader, with `reading` set, before it hands
+    /// the event out).
+    fn settled(&self) {
+        while self.ready.load(Ordering::SeqCst) == COMPLETING {
+            std::hint::spin_loop();
+        }
+    }
 }
 
 /// The segment and offset of an index.
@@ -443,7 +561,8 @@ impl<'a> Events<'a> {
             let cell = &segment[0];
             segment = &segment[1..];
             index += 1;
-            // SAFETY: published, read under the reader lock.
+            cell.settled();
+            // SAFETY: published, settled, read under the reader lock with `reading` set.
             Some(unsafe { (*cell.event.get()).assume_init_ref() })
         })
     }
@@ -524,7 +643,9 @@ impl Journal {
     unsafe fn event_ref<'a>(&self, index: usize) -> &'a Event {
         let (s, off) = locate(index);
         let base = self.segments[s].load(Ordering::Acquire);
-        (*(*base.add(off)).event.get()).assume_init_ref()
+        let cell = &*base.add(off);
+        cell.settled();
+        (*cell.event.get()).assume_init_ref()
     }
 
     /// Append without a lock; returns the sequence number and the journal epoch. The text line for the mirror
@@ -551,7 +672,7 @@ impl Journal {
         let cell = self.cell(index);
         // SAFETY: this append owns the unpublished cell `index`; nobody reads it before `ready` is set.
         unsafe { (*cell.event.get()).write(event) };
-        cell.ready.store(1, Ordering::Release);
+        cell.ready.store(PUBLISHED, Ordering::Release);
         if let Some((text, mirrored)) = line {
             emit(mirror, &text, mirrored);
         }
@@ -574,6 +695,59 @@ impl Journal {
         }
     }
 
+    /// Ask the processor to fetch the cell the append `ahead` appends from now will write (when its segment
+    /// exists), so that writing an event does not wait for memory.
+    #[inline]
+    pub(crate) fn prefetch_ahead(&self, ahead: usize) {
+        let index = (self.next.load(Ordering::Relaxed) & !CLOSED).wrapping_add(ahead);
+        if index >= CLOSED {
+            return;
+        }
+        let (s, off) = locate(index);
+        let base = self.segments[s].load(Ordering::Relaxed);
+        if !base.is_null() {
+            let first = base.wrapping_add(off).cast::<u8>();
+            prefetch(first);
+            prefetch(first.wrapping_add(64));
+            prefetch(first.wrapping_add(std::mem::size_of::<Cell>() - 1));
+        }
+    }
+
+    /// Keep `names` until the events of the current epoch are cleared, so events may borrow from it.
+    pub(crate) fn pin<'a>(&self, names: &'a std::sync::Arc<Vec<Name>>) -> Pin<'a> {
+        Pin {
+            names,
+            epoch: self.pin_names(names),
+        }
+    }
+
+    fn pin_names(&self, names: &std::sync::Arc<Vec<Name>>) -> u64 {
+        let mut pins = self.pins.lock();
+        if !pins
+            .last()
+            .is_some_and(|p| std::sync::Arc::ptr_eq(p, names))
+        {
+            pins.push(names.clone());
+        }
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// [`Journal::begin`] for an event about the provider whose name is `pin`'s entry `at`: the event borrows
+    /// the name instead of sharing it.
+    pub(crate) fn begin_pinned(&self, pin: &mut Pin<'_>, at: usize, event: Event) -> Slot {
+        // SAFETY: the list is alive while `pin` borrows it, and it is pinned in the epoch the event lands in:
+        // if a clear came between the pin and this event, it is pinned again below, before the list can go.
+        let name = unsafe { EventName::pinned(&pin.names[at]) };
+        let slot = self.begin(Event {
+            provider: Some(name),
+            ..event
+        });
+        if slot.epoch != pin.epoch {
+            pin.epoch = self.pin_names(pin.names);
+        }
+        slot
+    }
+
     /// Complete a reserved event with its result.
     pub fn finish(&self, slot: Slot, hresult: HRESULT, message: Option<String>) {
         self.complete(slot, |e| {
@@ -588,15 +762,12 @@ impl Journal {
     /// provider call over the per-call budget is followed by a diagnostic that gives the measured time.
     pub fn complete(&self, slot: Slot, fill: impl FnOnce(&mut Event)) {
         let duration = slot.started.elapsed();
+        if self.epoch.load(Ordering::Acquire) != slot.epoch {
+            return;
+        }
         let mirror = self.mirror_fd.load(std::sync::atomic::Ordering::Relaxed);
         let budget = self.budget_ns.load(std::sync::atomic::Ordering::Relaxed);
-        let (line, over) = {
-            let _r = self.readers.lock();
-            if self.epoch.load(Ordering::Acquire) != slot.epoch {
-                return;
-            }
-            // SAFETY: the slot's cell was published by `begin` in this epoch, and the reader lock is held.
-            let e = unsafe { (*self.cell(slot.index).event.get()).assume_init_mut() };
+        let finish = |e: &mut Event| {
             e.pending = false;
             e.duration = duration;
             fill(e);
@@ -608,6 +779,38 @@ impl Journal {
                 .then(|| over_budget(e, budget));
             (line, over)
         };
+        // The cell exists: this epoch's clear has not run (a clear that finds an event still pending keeps the
+        // segments), and the cell was published by `begin`.
+        let cell = self.cell(slot.index);
+        let owned = cell
+            .ready
+            .compare_exchange(PUBLISHED, COMPLETING, Ordering::SeqCst, Ordering::Relaxed)
+            .is_ok();
+        let in_place = owned
+            && !self.reading.load(Ordering::SeqCst)
+            && self.epoch.load(Ordering::Acquire) == slot.epoch;
+        if owned && !in_place {
+            cell.ready.store(PUBLISHED, Ordering::Release);
+        }
+        let lock = if in_place {
+            None
+        } else {
+            let r = self.readers.lock();
+            if self.epoch.load(Ordering::Acquire) != slot.epoch {
+                return;
+            }
+            Some(r)
+        };
+        // SAFETY: the cell is this slot's event (same epoch, published by `begin`), and either it is marked
+        // COMPLETING by this call (no reader hands it out and no clear drops it until it is PUBLISHED again)
+        // or the reader lock is held (no reader, no clear; a completion of another epoch's slot that marked the
+        // cell does not touch the event).
+        let e = unsafe { (*cell.event.get()).assume_init_mut() };
+        let (line, over) = finish(e);
+        if in_place {
+            cell.ready.store(PUBLISHED, Ordering::Release);
+        }
+        drop(lock);
         if let Some((text, mirrored)) = line {
             emit(mirror, &text, mirrored);
         }
@@ -655,15 +858,26 @@ impl Journal {
     /// Run `f` on the published events, under the reader lock (appends go on meanwhile).
     pub fn read<R>(&self, f: impl FnOnce(Events<'_>) -> R) -> R {
         let mut r = self.readers.lock();
+        // Completions from now on take the reader lock; the ones already writing are waited for, cell by cell.
+        self.reading.store(true, Ordering::SeqCst);
         let next = self.next.load(Ordering::Acquire) & !CLOSED;
-        while r.published < next && self.cell(r.published).ready.load(Ordering::Acquire) == 1 {
+        while r.published < next && self.cell(r.published).ready.load(Ordering::Acquire) != EMPTY {
             r.published += 1;
         }
         let events = Events {
             journal: self,
             len: r.published,
         };
+        // Cleared even if `f` panics.
+        struct Done<'a>(&'a AtomicBool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::Release);
+            }
+        }
+        let done = Done(&self.reading);
         let out = f(events);
+        drop(done);
         drop(r);
         out
     }
@@ -763,22 +977,43 @@ impl Journal {
     /// (up to a few megabytes' worth) for the next test.
     fn discard(&self) {
         let mut r = self.readers.lock();
+        self.reading.store(true, Ordering::SeqCst);
         let n = self.next.fetch_or(CLOSED, Ordering::AcqRel) & !CLOSED;
+        let mut in_flight = false;
         for index in 0..n {
             let cell = self.cell(index);
-            while cell.ready.load(Ordering::Acquire) != 1 {
+            // Published, and not being completed (a completion that began before `reading` was set ends soon;
+            // a later one sees `reading` and gives the cell back).
+            while cell
+                .ready
+                .compare_exchange_weak(PUBLISHED, EMPTY, Ordering::AcqRel, Ordering::Relaxed)
+                .is_err()
+            {
                 std::hint::spin_loop();
             }
-            cell.ready.store(0, Ordering::Relaxed);
-            // SAFETY: published, no reader (the lock is held), no writer (the counter is closed).
-            unsafe { (*cell.event.get()).assume_init_drop() };
+            // SAFETY: published, no reader (the lock is held), no writer (the counter is closed, no completion
+            // holds the cell).
+            let event = unsafe { (*cell.event.get()).assume_init_read() };
+            in_flight |= event.pending;
+            drop(event);
         }
-        self.free_segments_from(KEPT_SEGMENTS);
+        // A call still in progress will complete its slot (finding another epoch, it touches only the cell's
+        // state): its segment must stay allocated until a later clear.
+        if !in_flight {
+            self.free_segments_from(KEPT_SEGMENTS);
+        }
         r.published = 0;
         self.violations.store(0, Ordering::Relaxed);
-        self.epoch.fetch_add(1, Ordering::AcqRel);
+        let pins = {
+            let mut pins = self.pins.lock();
+            self.epoch.fetch_add(1, Ordering::AcqRel);
+            std::mem::take(&mut *pins)
+        };
         self.next.store(0, Ordering::Release);
+        self.reading.store(false, Ordering::Release);
         drop(r);
+        // The events that borrowed these names are gone.
+        drop(pins);
     }
 
     /// Free segments `from..`; only while no append can reach them.

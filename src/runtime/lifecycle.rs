@@ -86,7 +86,7 @@ impl Inner {
                 return hr;
             }
             let entry = st.sessions.remove(&obj.id).expect("checked above");
-            let old_held = st.close_providers(obj.id, &entry);
+            let old_held = st.close_providers(obj.id, &entry, &self.latch);
             (entry, old_held)
         };
         drop(old_held);
@@ -278,7 +278,7 @@ impl Runtime {
             st.order = None;
             let sessions = std::mem::take(&mut st.sessions);
             for (id, entry) in &sessions {
-                st.close_providers(*id, entry);
+                st.close_providers(*id, entry, &rt.latch);
             }
             (sessions, sequence)
         };
@@ -421,6 +421,7 @@ impl Runtime {
         }
         st.note_added(format!("session {id} logged on (profile '{name}')"));
         st.sessions.insert(id, entry);
+        st.extend_order(id, true, n);
         Ok((id, p, format!("profile '{name}', {n} provider(s) loaded")))
     }
 
@@ -581,7 +582,9 @@ impl Runtime {
             return (MAPI_E_CALL_FAILED, None);
         }
         let entry = st.sessions.get_mut(&id).expect("checked");
+        let at_end = entry.by_kind[kind as usize..].iter().all(Vec::is_empty);
         let name = attach(entry, id, kind, name, object, None, rt);
+        st.extend_order(id, at_end, 1);
         st.note_added(format!(
             "{} \"{name}\" was attached to session {id}",
             kind.label()

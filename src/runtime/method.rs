@@ -61,11 +61,14 @@ pub enum Method {
     PropData = 54,
     TableData = 55,
     Table = 56,
+    OpenTnefStream = 57,
+    OpenTnefStreamEx = 58,
+    GetTnefStreamCodepage = 59,
 }
 
 impl Method {
     /// Every method, for lookups by number.
-    pub const ALL: [Method; 57] = [
+    pub const ALL: [Method; 60] = [
         Method::None,
         Method::QueryInterface,
         Method::AddRef,
@@ -123,6 +126,9 @@ impl Method {
         Method::PropData,
         Method::TableData,
         Method::Table,
+        Method::OpenTnefStream,
+        Method::OpenTnefStreamEx,
+        Method::GetTnefStreamCodepage,
     ];
 
     /// The method for a `MOCKMAPI_METHOD_*` value.
@@ -182,6 +188,9 @@ impl Method {
             Method::PropData => c"IPropData",
             Method::TableData => c"ITableData",
             Method::Table => c"IMAPITable",
+            Method::OpenTnefStream => c"OpenTnefStream",
+            Method::OpenTnefStreamEx => c"OpenTnefStreamEx",
+            Method::GetTnefStreamCodepage => c"GetTnefStreamCodepage",
             Method::GetLastError => c"GetLastError",
             Method::GetMsgStoresTable => c"GetMsgStoresTable",
             Method::OpenMsgStore => c"OpenMsgStore",
@@ -216,7 +225,7 @@ mod tests {
             assert_eq!(Method::from_name(m.name()), Some(m));
             assert!(names.insert(m.name()), "duplicate name {}", m.name());
         }
-        assert_eq!(Method::from_u32(57), None);
+        assert_eq!(Method::from_u32(60), None);
         assert_eq!(Method::Logoff.name(), "Logoff");
     }
 }

@@ -11,7 +11,7 @@ pub mod alloc;
 pub mod client;
 pub mod clock;
 mod coordinator;
-#[cfg(unix)]
+#[cfg(any(unix, windows))]
 pub mod exit_test;
 pub mod expect;
 pub mod fake;
@@ -239,7 +239,7 @@ impl State {
             generation,
             next_session: 1,
             sessions: BTreeMap::new(),
-            order: None,
+            order: Some(Arc::default()),
             objects: std::collections::HashMap::new(),
             fakes: Vec::new(),
             stale: Stale::default(),
@@ -258,13 +258,41 @@ impl State {
         if let Some(order) = &self.order {
             return order.clone();
         }
-        let order: Order = self
-            .sessions
-            .values()
-            .flat_map(|s| s.providers().cloned())
-            .collect();
+        let records = || self.sessions.values().flat_map(|s| s.providers());
+        let order = Arc::new(OrderData {
+            calls: records().map(Call::of).collect(),
+            names: Arc::new(records().map(|r| r.name.clone()).collect()),
+        });
         self.order = Some(order.clone());
         order
+    }
+
+    /// Keep the order cache current after the last `new` providers of session `id` were attached: when they go
+    /// last in the fan-out order (`at_end`: nothing of a later kind in the session, and the session is the
+    /// newest) and no fan-out shares the cache, they are appended; otherwise the cache is dropped and rebuilt
+    /// by the next query. So a client that logs on and attaches in order never pays for a rebuild.
+    pub(crate) fn extend_order(&mut self, id: u32, at_end: bool, new: usize) {
+        let newest = self.sessions.keys().next_back() == Some(&id);
+        let extended = match (self.sessions.get(&id), self.order.as_mut()) {
+            (Some(entry), Some(order)) if at_end && newest => match Arc::get_mut(order) {
+                Some(o) => match Arc::get_mut(&mut o.names) {
+                    Some(names) => {
+                        let skip = entry.provider_count().saturating_sub(new);
+                        for r in entry.providers().skip(skip) {
+                            o.calls.push(Call::of(r));
+                            names.push(r.name.clone());
+                        }
+                        true
+                    }
+                    None => false,
+                },
+                None => false,
+            },
+            _ => false,
+        };
+        if !extended {
+            self.order = None;
+        }
     }
 }
 
@@ -306,15 +334,95 @@ impl Stale {
 }
 
 /// Every provider of the active sessions, in fan-out order, shared by the fan-outs that use it.
-pub(crate) type Order = Arc<[Arc<ProviderRecord>]>;
+pub(crate) type Order = Arc<OrderData>;
+
+/// The fan-out order laid out for the fan-out: one contiguous array of what a provider call needs, so a
+/// fan-out streams through memory instead of visiting each separately allocated provider record (the record
+/// is reached only on rare paths: obtaining the interface, a logoff during the fan-out, a problem to report).
+#[derive(Default)]
+pub(crate) struct OrderData {
+    pub(crate) calls: Vec<Call>,
+    /// The providers' names, in the same order: events borrow them (the journal keeps this list until the
+    /// events are cleared), so a provider call touches no name.
+    pub(crate) names: Arc<Vec<journal::Name>>,
+}
+
+/// One provider, as a fan-out calls it.
+pub(crate) struct Call {
+    pub(crate) object: provider::ComPtr,
+    pub(crate) session: u32,
+    pub(crate) kind: ProviderKind,
+    pub(crate) record: Arc<ProviderRecord>,
+}
+
+impl Call {
+    fn of(r: &Arc<ProviderRecord>) -> Call {
+        Call {
+            object: r.object,
+            session: r.session,
+            kind: r.kind,
+            record: r.clone(),
+        }
+    }
+}
+
+/// The providers a sequence holds `IMAPIProviderShutdown` on: entries of the order, with the interface.
+pub(crate) struct HeldSet {
+    pub(crate) order: Order,
+    pub(crate) calls: Vec<Held>,
+}
+
+/// One provider of a sequence: the interface the runtime holds (owned by the record) and where the provider
+/// is in the order.
+#[derive(Clone, Copy)]
+pub(crate) struct Held {
+    pub(crate) iface: *mut crate::com::IMAPIProviderShutdown,
+    pub(crate) at: usize,
+}
+
+// SAFETY: the interface is a COM object documented as callable from any thread; its reference is owned by the
+// record the order holds.
+unsafe impl Send for Held {}
+// SAFETY: as above.
+unsafe impl Sync for Held {}
+
+impl HeldSet {
+    /// The order entry of a held provider.
+    pub(crate) fn call(&self, h: &Held) -> &Call {
+        &self.order.calls[h.at]
+    }
+
+    /// The held providers `keep` keeps, over an order of their own: a provider left out is no longer
+    /// referenced by the set (so a logged-off session's records go, and are released, with their session).
+    pub(crate) fn retain(&self, keep: impl Fn(&Call) -> bool) -> HeldSet {
+        let mut order = OrderData::default();
+        let names = Arc::get_mut(&mut order.names).expect("new");
+        let mut calls = Vec::new();
+        for h in &self.calls {
+            let call = self.call(h);
+            if keep(call) {
+                calls.push(Held {
+                    iface: h.iface,
+                    at: order.calls.len(),
+                });
+                order.calls.push(Call::of(&call.record));
+                names.push(self.order.names[h.at].clone());
+            }
+        }
+        HeldSet {
+            order: Arc::new(order),
+            calls,
+        }
+    }
+}
 
 /// One fast-shutdown sequence (SPEC §4 "one interface per sequence"): the providers the client's
 /// `QueryFastShutdown` reached, each holding the `IMAPIProviderShutdown` obtained then, in fan-out order.
 /// `NotifyProcessShutdown` and `DoFastShutdown` call exactly these, through the held pointers.
 pub(crate) struct Sequence {
     /// The providers that answered through `IMAPIProviderShutdown` (the held interface is
-    /// `ProviderRecord::iface`), in fan-out order. A logged-off session's providers are removed.
-    pub(crate) held: Order,
+    /// `ProviderRecord::iface`, copied here), in fan-out order. A logged-off session's providers are removed.
+    pub(crate) held: Arc<HeldSet>,
     /// The query returned `S_OK`.
     pub(crate) ok: bool,
     /// NotifyProcessShutdown reached providers since the query.
@@ -324,9 +432,9 @@ pub(crate) struct Sequence {
 }
 
 impl State {
-    /// Record a change that invalidates the standing query (a logon or an attached provider).
+    /// Record a change that invalidates the standing query (a logon or an attached provider). The caller keeps
+    /// the order cache current ([`State::extend_order`]).
     pub(crate) fn note_added(&mut self, what: String) {
-        self.order = None;
         self.added += 1;
         if let Some(seq) = &mut self.sequence {
             if seq.invalidated.is_none() {
@@ -338,22 +446,24 @@ impl State {
 
     /// Remove a logged-off session's providers from the standing sequence and mark them closed (no
     /// fast-shutdown call reaches them from now on). Returns the old sequence's array, to drop outside the lock.
-    pub(crate) fn close_providers(&mut self, id: u32, entry: &SessionEntry) -> Option<Order> {
+    pub(crate) fn close_providers(
+        &mut self,
+        id: u32,
+        entry: &SessionEntry,
+        latch: &provider::ExitLatch,
+    ) -> Option<Arc<HeldSet>> {
         self.order = None;
         for p in entry.providers() {
             p.closed.store(true, std::sync::atomic::Ordering::SeqCst);
         }
+        latch.note_closed();
         let seq = self.sequence.as_mut()?;
-        if !seq.held.iter().any(|p| p.session == id) {
+        // The set's order may hold the session's records even where they did not answer.
+        if !seq.held.order.calls.iter().any(|c| c.session == id) {
             return None;
         }
-        let kept: Order = seq
-            .held
-            .iter()
-            .filter(|p| p.session != id)
-            .cloned()
-            .collect();
-        Some(std::mem::replace(&mut seq.held, kept))
+        let kept = seq.held.retain(|call| call.session != id);
+        Some(std::mem::replace(&mut seq.held, Arc::new(kept)))
     }
 }
 

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::ffi::c_void;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -154,6 +154,9 @@ pub struct ProviderRecord {
 #[derive(Debug, Default)]
 pub struct ExitLatch {
     exited: AtomicBool,
+    /// Bumped after every logoff marks its providers closed: a fan-out that sees the value it started with
+    /// needs no look at each provider record's `closed` flag.
+    closes: AtomicU64,
     /// Passes held, all threads together.
     passes: AtomicUsize,
     /// Signalled when a pass ends after the exited state began.
@@ -208,6 +211,17 @@ impl ExitLatch {
     /// Whether the exited state began.
     pub fn is_exited(&self) -> bool {
         self.exited.load(Ordering::SeqCst)
+    }
+
+    /// How many logoffs closed providers so far (see `closes`).
+    #[inline]
+    pub(crate) fn closes(&self) -> u64 {
+        self.closes.load(Ordering::SeqCst)
+    }
+
+    /// A logoff marked its providers closed (called after the marks, under the state lock).
+    pub(crate) fn note_closed(&self) {
+        self.closes.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Enter (or leave, at reset) the exited state.
@@ -309,7 +323,7 @@ impl ExitLatch {
             let left = unsafe { release_pair(k.iface, k.object) };
             journal.record(Event {
                 session: k.session,
-                provider: Some(k.name),
+                provider: Some(k.name.into()),
                 provider_kind: Some(k.kind),
                 object: k.object.as_ptr() as usize,
                 message: Some(c_string(format!(
@@ -406,7 +420,7 @@ impl ProviderRecord {
     fn event(&self, event_type: EventType, method: Method) -> Event {
         Event {
             session: self.session,
-            provider: Some(self.name.clone()),
+            provider: Some(self.name.clone().into()),
             provider_kind: Some(self.kind),
             ..Event::new(event_type, method)
         }
@@ -422,7 +436,7 @@ impl ProviderRecord {
     /// The `IMAPIProviderShutdown` the runtime holds for this provider, obtained by QueryInterface the first
     /// time (once per record: the interface is held until the normal path releases the record, never released
     /// between calls). `Err` carries the QueryInterface failure.
-    fn shutdown_interface(&self) -> Result<*mut IMAPIProviderShutdown, HRESULT> {
+    pub(crate) fn shutdown_interface(&self) -> Result<*mut IMAPIProviderShutdown, HRESULT> {
         let held = self.iface.load(Ordering::Acquire);
         if !held.is_null() {
             return Ok(held);
@@ -451,46 +465,6 @@ impl ProviderRecord {
                 Ok(existing)
             }
         }
-    }
-
-    /// Whether a fast-shutdown call may still reach this provider: not logged off, and (except for the
-    /// `DoFastShutdown` fan-out that began the exited state) the runtime has not exited.
-    pub(crate) fn may_call(&self, which: ShutdownMethod) -> bool {
-        !self.closed.load(Ordering::SeqCst)
-            && (which == ShutdownMethod::Do || !self.latch.is_exited())
-    }
-
-    /// One fan-out step: the method on the held `IMAPIProviderShutdown` (obtained by the client's
-    /// `QueryFastShutdown` step, whose record also covers that QueryInterface), two clock reads, one journal
-    /// record reserved when the call starts and completed when it returns. Nothing is released afterwards.
-    pub fn call_shutdown_method(&self, which: ShutdownMethod) -> Outcome {
-        let held = self.iface.load(Ordering::Acquire);
-        if held.is_null() && which != ShutdownMethod::Query {
-            return Outcome::NoInterface(E_NOINTERFACE);
-        }
-        let slot = self.journal.begin(Event {
-            object: held as usize,
-            ..self.event(EventType::ProviderCall, which.method())
-        });
-        let iface = match self.shutdown_interface() {
-            Ok(i) => i,
-            Err(hr) => {
-                let object = self.object.as_ptr() as usize;
-                self.journal.complete(slot, |e| {
-                    e.method = Method::QueryInterface;
-                    e.hresult = hr;
-                    e.object = object;
-                });
-                return Outcome::NoInterface(hr);
-            }
-        };
-        // SAFETY: `iface` is a live IMAPIProviderShutdown the record holds a reference on.
-        let hr = unsafe { self.invoke(iface, which) };
-        self.journal.complete(slot, |e| {
-            e.hresult = hr;
-            e.object = iface as usize;
-        });
-        Outcome::Called(hr)
     }
 
     unsafe fn query_provider_shutdown(&self) -> (HRESULT, *mut IMAPIProviderShutdown) {
@@ -536,7 +510,15 @@ impl ProviderRecord {
         )
     }
 
-    unsafe fn invoke(&self, iface: *mut IMAPIProviderShutdown, which: ShutdownMethod) -> HRESULT {
+    /// Call `which` on `iface`, reporting a NULL vtable or slot.
+    ///
+    /// # Safety
+    /// `iface` is a live `IMAPIProviderShutdown` the record holds a reference on.
+    pub(crate) unsafe fn invoke(
+        &self,
+        iface: *mut IMAPIProviderShutdown,
+        which: ShutdownMethod,
+    ) -> HRESULT {
         let Some(vtbl) = (*iface).lpVtbl.as_ref() else {
             self.problem(
                 which.method(),

@@ -250,7 +250,7 @@ mod tests {
         let e = Event {
             sequence: 1,
             session: 1,
-            provider: Some(mockmapi::runtime::journal::name("evil\nname\r\u{1b}[2J")),
+            provider: Some(mockmapi::runtime::journal::name("evil\nname\r\u{1b}[2J").into()),
             provider_kind: Some(mockmapi::runtime::ProviderKind::Store),
             message: Some(mockmapi::runtime::journal::c_string("a\nnote")),
             ..Event::new(

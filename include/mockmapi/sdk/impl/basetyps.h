@@ -35,7 +35,7 @@
 #define END_INTERFACE
 #endif
 
-#if defined(MOCKMAPI_SDK_CLASSES)
+#if defined(MOCKMAPI_SDK_BASE_CLASSES)
 #define STDMETHOD(method) virtual HRESULT STDMETHODCALLTYPE method
 #define STDMETHOD_(type, method) virtual type STDMETHODCALLTYPE method
 #define STDMETHODV(method) virtual HRESULT STDMETHODVCALLTYPE method

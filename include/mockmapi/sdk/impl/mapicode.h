@@ -7,6 +7,7 @@
 #define MAPICODE_H
 
 #include "winerror.h"
+#include "mapi_core.h"
 
 #define MAKE_MAPI_SCODE(sev, fac, code) \
     ((SCODE)(((uint32_t)(sev) << 31) | ((uint32_t)(fac) << 16) | ((uint32_t)(code))))

@@ -22,6 +22,7 @@
 
 #include "windows.h"
 #include "objbase.h"
+#include "mapi_core.h"
 
 #ifndef MAPI_DIM
 #define MAPI_DIM 1

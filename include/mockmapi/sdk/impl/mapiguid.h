@@ -14,6 +14,7 @@
 #endif
 
 #include "guiddef.h"
+#include "mapi_core.h"
 
 /* Interfaces deriving from IUnknown */
 #if !defined(INITGUID) || defined(USES_IID_IMAPISession)

@@ -363,7 +363,7 @@ DECLARE_MAPI_INTERFACE_(IABProvider, IUnknown) {
                       LPMSLOGON * lppMSLogon, LPMDB * lppMDB) IPURE;                                         \
     MAPIMETHOD(SpoolerLogon)(THIS_ LPMAPISUP lpMAPISup, ULONG_PTR ulUIParam, LPTSTR lpszProfileName,         \
                              ULONG cbEntryID, LPENTRYID lpEntryID, ULONG ulFlags, LPCIID lpInterface,        \
-                             ULONG * lpcbSpoolSecurity, LPBYTE * lppbSpoolSecurity,                          \
+                             ULONG cbSpoolSecurity, LPBYTE lpbSpoolSecurity,                                 \
                              LPMAPIERROR * lppMAPIError, LPMSLOGON * lppMSLogon, LPMDB * lppMDB) IPURE;      \
     MAPIMETHOD(CompareStoreIDs)(THIS_ ULONG cbEntryID1, LPENTRYID lpEntryID1, ULONG cbEntryID2,              \
                                 LPENTRYID lpEntryID2, ULONG ulFlags, ULONG * lpulResult) IPURE;

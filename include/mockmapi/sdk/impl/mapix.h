@@ -2,7 +2,8 @@
  * mapix.h — Extended MAPI for clients, for mockmapi's SDK-compatible headers (see ../README.md): the
  * MAPILogonEx and Logoff flags, MAPIINIT_0, the MAPI entry points (implemented by libmockmapi; declared with
  * their SDK typedefs on top of mockmapi.h's declarations), IMAPISession with all its methods, and
- * IMAPIClientShutdown.
+ * IMAPIClientShutdown; IAddrBook, IProfAdmin and IMsgServiceAdmin with their MAPI_I*_METHODS macros, in the
+ * SDK's method order (declared for providers and clients to implement or call; libmockmapi implements none).
  *
  * In C++ (without CINTERFACE) IMAPISession and IMAPIClientShutdown are abstract classes; in C they are
  * mockmapi.h's lpVtbl structs. Both describe the same vtables.
@@ -133,6 +134,116 @@ DECLARE_MAPI_INTERFACE_(IMAPISession, IUnknown) {
 };
 #endif
 
+
+/* ---- IAddrBook: IMAPIProp, then the address book's 18 methods (what IMAPISession::OpenAddressBook and
+ * IMAPISupport::OpenAddressBook return) ------------------------------------------------------------------ */
+#define MAPI_IADDRBOOK_METHODS(IPURE)                                                                        \
+    MAPIMETHOD(OpenEntry)(THIS_ ULONG cbEntryID, LPENTRYID lpEntryID, LPCIID lpInterface, ULONG ulFlags,     \
+                          ULONG * lpulObjType, LPUNKNOWN * lppUnk) IPURE;                                    \
+    MAPIMETHOD(CompareEntryIDs)(THIS_ ULONG cbEntryID1, LPENTRYID lpEntryID1, ULONG cbEntryID2,              \
+                                LPENTRYID lpEntryID2, ULONG ulFlags, ULONG * lpulResult) IPURE;              \
+    MAPIMETHOD(Advise)(THIS_ ULONG cbEntryID, LPENTRYID lpEntryID, ULONG ulEventMask,                        \
+                       LPMAPIADVISESINK lpAdviseSink, ULONG_PTR * lpulConnection) IPURE;                     \
+    MAPIMETHOD(Unadvise)(THIS_ ULONG_PTR ulConnection) IPURE;                                                \
+    MAPIMETHOD(CreateOneOff)(THIS_ LPTSTR lpszName, LPTSTR lpszAdrType, LPTSTR lpszAddress, ULONG ulFlags,   \
+                             ULONG * lpcbEntryID, LPENTRYID * lppEntryID) IPURE;                             \
+    MAPIMETHOD(NewEntry)(THIS_ ULONG_PTR ulUIParam, ULONG ulFlags, ULONG cbEIDContainer,                     \
+                         LPENTRYID lpEIDContainer, ULONG cbEIDNewEntryTpl, LPENTRYID lpEIDNewEntryTpl,       \
+                         ULONG * lpcbEIDNewEntry, LPENTRYID * lppEIDNewEntry) IPURE;                         \
+    MAPIMETHOD(ResolveName)(THIS_ ULONG_PTR ulUIParam, ULONG ulFlags, LPTSTR lpszNewEntryTitle,              \
+                            LPADRLIST lpAdrList) IPURE;                                                      \
+    MAPIMETHOD(Address)(THIS_ ULONG_PTR * lpulUIParam, LPADRPARM lpAdrParms, LPADRLIST * lppAdrList) IPURE;  \
+    MAPIMETHOD(Details)(THIS_ ULONG_PTR * lpulUIParam, LPFNDISMISS lpfnDismiss, LPVOID lpvDismissContext,    \
+                        ULONG cbEntryID, LPENTRYID lpEntryID, LPFNBUTTON lpfButtonCallback,                  \
+                        LPVOID lpvButtonContext, LPTSTR lpszButtonText, ULONG ulFlags) IPURE;                \
+    MAPIMETHOD(RecipOptions)(THIS_ ULONG_PTR ulUIParam, ULONG ulFlags, LPADRENTRY lpRecip) IPURE;            \
+    MAPIMETHOD(QueryDefaultRecipOpt)(THIS_ LPTSTR lpszAdrType, ULONG ulFlags, ULONG * lpcValues,             \
+                                     LPSPropValue * lppOptions) IPURE;                                       \
+    MAPIMETHOD(GetPAB)(THIS_ ULONG * lpcbEntryID, LPENTRYID * lppEntryID) IPURE;                             \
+    MAPIMETHOD(SetPAB)(THIS_ ULONG cbEntryID, LPENTRYID lpEntryID) IPURE;                                    \
+    MAPIMETHOD(GetDefaultDir)(THIS_ ULONG * lpcbEntryID, LPENTRYID * lppEntryID) IPURE;                      \
+    MAPIMETHOD(SetDefaultDir)(THIS_ ULONG cbEntryID, LPENTRYID lpEntryID) IPURE;                             \
+    MAPIMETHOD(GetSearchPath)(THIS_ ULONG ulFlags, LPSRowSet * lppSearchPath) IPURE;                         \
+    MAPIMETHOD(SetSearchPath)(THIS_ ULONG ulFlags, LPSRowSet lpSearchPath) IPURE;                            \
+    MAPIMETHOD(PrepareRecips)(THIS_ ULONG ulFlags, LPSPropTagArray lpPropTagArray, LPADRLIST lpRecipList) IPURE;
+
+#undef INTERFACE
+#define INTERFACE IAddrBook
+DECLARE_MAPI_INTERFACE_(IAddrBook, IMAPIProp) {
+    BEGIN_INTERFACE
+    MAPI_IUNKNOWN_METHODS(PURE)
+    MAPI_IMAPIPROP_METHODS(PURE)
+    MAPI_IADDRBOOK_METHODS(PURE)
+};
+
+/* ---- IProfAdmin: IUnknown, then 9 methods (what MAPIAdminProfiles returns) -------------------------------- */
+/* CreateProfile */
+#define MAPI_DEFAULT_SERVICES 0x00000001
+
+#define MAPI_IPROFADMIN_METHODS(IPURE)                                                                       \
+    MAPIMETHOD(GetLastError)(THIS_ HRESULT hResult, ULONG ulFlags, LPMAPIERROR * lppMAPIError) IPURE;        \
+    MAPIMETHOD(GetProfileTable)(THIS_ ULONG ulFlags, LPMAPITABLE * lppTable) IPURE;                          \
+    MAPIMETHOD(CreateProfile)(THIS_ LPTSTR lpszProfileName, LPTSTR lpszPassword, ULONG_PTR ulUIParam,        \
+                              ULONG ulFlags) IPURE;                                                          \
+    MAPIMETHOD(DeleteProfile)(THIS_ LPTSTR lpszProfileName, ULONG ulFlags) IPURE;                            \
+    MAPIMETHOD(ChangeProfilePassword)(THIS_ LPTSTR lpszProfileName, LPTSTR lpszOldPassword,                  \
+                                      LPTSTR lpszNewPassword, ULONG ulFlags) IPURE;                          \
+    MAPIMETHOD(CopyProfile)(THIS_ LPTSTR lpszOldProfileName, LPTSTR lpszOldPassword,                         \
+                            LPTSTR lpszNewProfileName, ULONG_PTR ulUIParam, ULONG ulFlags) IPURE;            \
+    MAPIMETHOD(RenameProfile)(THIS_ LPTSTR lpszOldProfileName, LPTSTR lpszOldPassword,                       \
+                              LPTSTR lpszNewProfileName, ULONG_PTR ulUIParam, ULONG ulFlags) IPURE;          \
+    MAPIMETHOD(SetDefaultProfile)(THIS_ LPTSTR lpszProfileName, ULONG ulFlags) IPURE;                        \
+    MAPIMETHOD(AdminServices)(THIS_ LPTSTR lpszProfileName, LPTSTR lpszPassword, ULONG_PTR ulUIParam,        \
+                              ULONG ulFlags, LPSERVICEADMIN * lppServiceAdmin) IPURE;
+
+#undef INTERFACE
+#define INTERFACE IProfAdmin
+DECLARE_MAPI_INTERFACE_(IProfAdmin, IUnknown) {
+    BEGIN_INTERFACE
+    MAPI_IUNKNOWN_METHODS(PURE)
+    MAPI_IPROFADMIN_METHODS(PURE)
+};
+
+/* ---- IMsgServiceAdmin: IUnknown, then 12 methods (what IMAPISession::AdminServices returns) ------------- */
+/* PR_RESOURCE_FLAGS in the message service table */
+#define SERVICE_DEFAULT_STORE 0x00000001
+#define SERVICE_SINGLE_COPY 0x00000002
+#define SERVICE_CREATE_WITH_STORE 0x00000004
+#define SERVICE_PRIMARY_IDENTITY 0x00000008
+#define SERVICE_NO_PRIMARY_IDENTITY 0x00000020
+
+#define MAPI_IMSGSERVICEADMIN_METHODS(IPURE)                                                                 \
+    MAPIMETHOD(GetLastError)(THIS_ HRESULT hResult, ULONG ulFlags, LPMAPIERROR * lppMAPIError) IPURE;        \
+    MAPIMETHOD(GetMsgServiceTable)(THIS_ ULONG ulFlags, LPMAPITABLE * lppTable) IPURE;                       \
+    MAPIMETHOD(CreateMsgService)(THIS_ LPTSTR lpszService, LPTSTR lpszDisplayName, ULONG_PTR ulUIParam,      \
+                                 ULONG ulFlags) IPURE;                                                       \
+    MAPIMETHOD(DeleteMsgService)(THIS_ LPMAPIUID lpUID) IPURE;                                               \
+    MAPIMETHOD(CopyMsgService)(THIS_ LPMAPIUID lpUID, LPTSTR lpszDisplayName, LPCIID lpInterfaceToCopy,      \
+                               LPCIID lpInterfaceDst, LPVOID lpObjectDst, ULONG_PTR ulUIParam,               \
+                               ULONG ulFlags) IPURE;                                                         \
+    MAPIMETHOD(RenameMsgService)(THIS_ LPMAPIUID lpUID, ULONG ulFlags, LPTSTR lpszDisplayName) IPURE;        \
+    MAPIMETHOD(ConfigureMsgService)(THIS_ LPMAPIUID lpUID, ULONG_PTR ulUIParam, ULONG ulFlags,               \
+                                    ULONG cValues, LPSPropValue lpProps) IPURE;                              \
+    MAPIMETHOD(OpenProfileSection)(THIS_ LPMAPIUID lpUID, LPCIID lpInterface, ULONG ulFlags,                 \
+                                   LPPROFSECT * lppProfSect) IPURE;                                          \
+    MAPIMETHOD(MsgServiceTransportOrder)(THIS_ ULONG cUID, LPMAPIUID lpUIDList, ULONG ulFlags) IPURE;        \
+    MAPIMETHOD(AdminProviders)(THIS_ LPMAPIUID lpUID, ULONG ulFlags, LPPROVIDERADMIN * lppProviderAdmin) IPURE; \
+    MAPIMETHOD(SetPrimaryIdentity)(THIS_ LPMAPIUID lpUID, ULONG ulFlags) IPURE;                              \
+    MAPIMETHOD(GetProviderTable)(THIS_ ULONG ulFlags, LPMAPITABLE * lppTable) IPURE;
+
+#undef INTERFACE
+#define INTERFACE IMsgServiceAdmin
+DECLARE_MAPI_INTERFACE_(IMsgServiceAdmin, IUnknown) {
+    BEGIN_INTERFACE
+    MAPI_IUNKNOWN_METHODS(PURE)
+    MAPI_IMSGSERVICEADMIN_METHODS(PURE)
+};
+
+/* MAPIAdminProfiles: declared as the SDK declares it. libmockmapi does not implement profile administration
+ * (it has no profiles to administer): a call compiles, and links only against an implementation of one's own. */
+typedef HRESULT(STDMETHODCALLTYPE MAPIADMINPROFILES)(ULONG ulFlags, LPPROFADMIN *lppProfAdmin);
+typedef MAPIADMINPROFILES *LPMAPIADMINPROFILES;
+MAPIADMINPROFILES MAPIAdminProfiles;
 
 #ifdef __cplusplus
 }

@@ -134,7 +134,8 @@ static inline PVOID InterlockedCompareExchangePointer(PVOID volatile *destinatio
 static inline void MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 
 /* ---- threads, time, last error ---------------------------------------------------------------------------- */
-/* Suspend the calling thread (mockmapi_thread_sleep; 0 yields). */
+/* Suspend the calling thread (mockmapi_thread_sleep, in libmockmapi; 0 yields). */
+EXTERN_C void mockmapi_thread_sleep(uint32_t milliseconds);
 static inline void Sleep(DWORD dwMilliseconds) { mockmapi_thread_sleep(dwMilliseconds); }
 static inline DWORD GetCurrentThreadId(void) {
     /* A stable per-thread number: the address of a thread-local variable, folded to 32 bits. */

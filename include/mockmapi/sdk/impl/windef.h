@@ -1,14 +1,16 @@
 /*
- * windef.h — the core of mockmapi's SDK-compatible headers (see ../README.md); every other header of the set
- * includes it first. It holds:
+ * windef.h — the core of mockmapi's Windows base layer (see ../README.md); every other header of the set
+ * includes it first. The base layer (windows.h, windef.h, winnt.h, winbase.h, winerror.h, basetyps.h,
+ * guiddef.h, unknwn.h, objbase.h, objidl.h, ole2.h, sal.h, strsafe.h, tchar.h, ...) defines Windows things
+ * only — nothing of MAPI and nothing of mockmapi.h — so that a project that vendors Microsoft's own MAPI
+ * headers (mapidefs.h, mapix.h, mapispi.h, ...) compiles them over it; mockmapi.h included after them adds
+ * only what they lack. It holds:
  *  - the choice between the two spellings of the COM interfaces, as the Windows SDK makes it:
- *      C, or C++ with CINTERFACE defined: structs whose first member is lpVtbl. The seven interfaces mockmapi
- *        models (IUnknown, IMAPISession, IMAPIClientShutdown, IMAPIProviderShutdown, IXPProvider,
- *        IABProvider, IMSProvider) are mockmapi.h's own definitions, so there is one layout, not two.
- *      C++ otherwise: abstract classes with the virtual methods in vtable order. MOCKMAPI_SDK_CLASSES tells
- *        mockmapi.h to leave its struct forms out, so that both headers can be included in one file.
- *  - mockmapi.h itself (HRESULT, ULONG, GUID, REFIID, IsEqualIID, the IIDs, HRESULTs and MAPI entry points
- *    come from there, with the widths of SPEC §1: HRESULT, LONG and ULONG are 32-bit on every platform);
+ *      C, or C++ with CINTERFACE defined: structs whose first member is lpVtbl;
+ *      C++ otherwise: abstract classes with the virtual methods in vtable order (MOCKMAPI_SDK_BASE_CLASSES);
+ *  - the primitive types with the widths of SPEC §1 (HRESULT, LONG and ULONG are 32-bit on every platform),
+ *    shared with mockmapi.h: whichever comes first defines them (MOCKMAPI_PRIMITIVES_DEFINED), GUID and IID
+ *    under the SDK's own guards;
  *  - the other Windows base types, handles, calling-convention and declaration macros MAPI code uses.
  * These headers are for Linux and macOS. On Windows, keep the Windows SDK's headers and only link mockmapi.
  */
@@ -23,26 +25,75 @@
 #error "mockmapi's SDK-compatible headers implement the ANSI mapping only (TCHAR is char, LPTSTR is char *): build without UNICODE and _UNICODE; wide strings can still be passed with MAPI_UNICODE."
 #endif
 
-#if defined(__cplusplus) && !defined(CINTERFACE)
-#if defined(MOCKMAPI_H) && !defined(MOCKMAPI_SDK_CLASSES)
-#error "mockmapi.h was included before the MAPI SDK headers. In C++ include <windows.h>, <mapix.h>, ... first (they declare the interfaces as classes), or define MOCKMAPI_SDK_CLASSES before including mockmapi.h."
-#endif
-#ifndef MOCKMAPI_SDK_CLASSES
-#define MOCKMAPI_SDK_CLASSES 1
-#endif
-#elif defined(MOCKMAPI_SDK_CLASSES)
-#error "MOCKMAPI_SDK_CLASSES selects the C++ class form of the interfaces: it cannot be used in C or with CINTERFACE."
-#endif
+/* The base layer is present (mockmapi.h then takes IUnknown and LPTSTR from it). */
+#define MOCKMAPI_SDK_BASE 1
 
-/* mockmapi.h: these headers share the SDK's include guard names, so it must not take them for a real SDK. */
-#define MOCKMAPI_SDK_HEADERS 1
-#include "../../../mockmapi.h"
+#if defined(__cplusplus) && !defined(CINTERFACE)
+#if defined(MOCKMAPI_H) && !defined(MOCKMAPI_SDK_IUNKNOWN)
+#error "mockmapi.h was included before <windows.h>. In C++ include <windows.h>, <mapix.h>, ... first (they declare the interfaces as classes), then mockmapi.h."
+#endif
+#define MOCKMAPI_SDK_BASE_CLASSES 1
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "sal.h"
+
+/* ---- the primitive types shared with mockmapi.h (32-bit HRESULT/LONG/ULONG: never C long off Windows) ---- */
+#ifndef MOCKMAPI_PRIMITIVES_DEFINED
+#define MOCKMAPI_PRIMITIVES_DEFINED 1
+#ifndef _HRESULT_DEFINED
+#define _HRESULT_DEFINED
+#endif
+typedef int32_t HRESULT;
+typedef int32_t LONG;
+typedef int32_t SCODE;
+typedef uint32_t ULONG;
+typedef uint32_t DWORD;
+typedef uintptr_t ULONG_PTR;
+#endif
+#ifndef GUID_DEFINED
+#define GUID_DEFINED
+typedef struct _GUID {
+    uint32_t Data1;
+    uint16_t Data2;
+    uint16_t Data3;
+    uint8_t Data4[8];
+} GUID;
+#endif
+#ifndef __IID_DEFINED__
+#define __IID_DEFINED__
+typedef GUID IID;
+#endif
+#ifndef _REFIID_DEFINED
+#define _REFIID_DEFINED
+#ifdef __cplusplus
+#define REFIID const IID &
+#else
+#define REFIID const IID *
+#endif
+#endif
+#if !defined(IsEqualIID)
+#ifdef __cplusplus
+inline bool mockmapi_is_equal_guid(const GUID &a, const GUID &b) { return memcmp(&a, &b, sizeof(GUID)) == 0; }
+#define IsEqualIID(a, b) mockmapi_is_equal_guid((a), (b))
+#else
+#define IsEqualIID(a, b) (!memcmp((a), (b), sizeof(GUID)))
+#endif
+#endif
+#ifndef STDMETHODCALLTYPE
+#define STDMETHODCALLTYPE
+#endif
+#ifndef STDAPICALLTYPE
+#define STDAPICALLTYPE
+#endif
+/* MAPI's provider entry points are cdecl everywhere; the SDK's mapidefs.h stops on an unknown platform
+ * unless this is already defined, as a Windows build environment defines it. */
+#ifndef STDMAPIINITCALLTYPE
+#define STDMAPIINITCALLTYPE
+#endif
 
 /* ---- declaration and calling-convention macros (all calling conventions are the platform's C one) --------- */
 #ifndef FAR
@@ -197,10 +248,15 @@
 #define EXTERN_C_END
 #endif
 
-/* ---- base types (HRESULT, SCODE, LONG, ULONG, DWORD, ULONG_PTR, LPTSTR, GUID and IID are mockmapi.h's) ---- */
+/* ---- base types ------------------------------------------------------------------------------------------- */
 typedef unsigned char BYTE;
 typedef uint16_t WORD;
 typedef int BOOL;
+/* mingw-w64's spellings, which its own MAPI headers use: a 32-bit LONG and BOOL. */
+#ifndef __LONG32
+#define __LONG32 int
+#endif
+typedef int WINBOOL;
 typedef BYTE BOOLEAN;
 typedef char CHAR;
 typedef unsigned char UCHAR;
@@ -264,8 +320,9 @@ typedef CHAR *PSTR;
 typedef CHAR *LPSTR;
 typedef const CHAR *PCSTR;
 typedef const CHAR *LPCSTR;
-/* The ANSI mapping: TCHAR is char and LPTSTR (mockmapi.h) is char *. */
+/* The ANSI mapping: TCHAR is char and LPTSTR is char *. */
 typedef CHAR TCHAR;
+typedef TCHAR *LPTSTR;
 typedef TCHAR *PTSTR;
 typedef const TCHAR *PCTSTR;
 typedef const TCHAR *LPCTSTR;
@@ -296,6 +353,11 @@ typedef struct _FILETIME {
 #define MOCKMAPI_ANONYMOUS __extension__
 #else
 #define MOCKMAPI_ANONYMOUS
+#endif
+
+/* mingw-w64's spelling of the same, used by its MAPI headers. */
+#ifndef __C89_NAMELESS
+#define __C89_NAMELESS MOCKMAPI_ANONYMOUS
 #endif
 
 #ifndef _LARGE_INTEGER_DEFINED
