@@ -1868,6 +1868,48 @@ fn mapiutil_rows() -> Vec<Row> {
                 "TRUE".into()
             }
         }),
+        // TNEF is not modelled: every call, NULL arguments included, is MAPI_E_NO_SUPPORT and writes nothing.
+        row!(
+            "OpenTnefStream",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStream(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut()
+            ))
+        ),
+        row!(
+            "OpenTnefStreamEx",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStreamEx(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut(),
+                null_mut()
+            ))
+        ),
+        row!(
+            "GetTnefStreamCodepage",
+            "lpulCodepage NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(GetTnefStreamCodepage(null_mut(), null_mut(), null_mut()))
+        ),
     ]
 }
 

@@ -674,7 +674,18 @@ fn check_repeats(
 }
 
 /// The hives mapping (the top of a hive file, or a configuration's `registry:`) at `path`, into a new hive.
+///
+/// A hive without any problem is built in one pass ([`hive_without_problems`]); any problem, and only then,
+/// is found and described by the checks below, in the order they have always run.
 pub(crate) fn hive_from_node(node: &Node, path: &[Step]) -> Result<Registry, Problem> {
+    match hive_without_problems(node) {
+        Some(registry) => Ok(registry),
+        None => hive_with_checks(node, path),
+    }
+}
+
+/// [`hive_from_node`] check by check, describing the first problem.
+fn hive_with_checks(node: &Node, path: &[Step]) -> Result<Registry, Problem> {
     let mut registry = Registry::new();
     let entries = match node {
         Node::Map(e) => e.as_slice(),
@@ -725,6 +736,61 @@ pub(crate) fn hive_from_node(node: &Node, path: &[Step]) -> Result<Registry, Pro
         hive_keys(&mut registry, root, keys, &with(path, Step::Value(i)))?;
     }
     Ok(registry)
+}
+
+/// The hive `hive_from_node` builds, built in one pass without describing problems: `None` at the first thing
+/// `hive_from_node` would refuse (then it runs its checks to say what and where). Repeats are found by the
+/// insertions themselves instead of by a table of folded names.
+fn hive_without_problems(node: &Node) -> Option<Registry> {
+    let mut registry = Registry::new();
+    let entries = match node {
+        Node::Map(e) => e.as_slice(),
+        Node::Null => &[],
+        _ => return None,
+    };
+    let mut roots: Vec<RootKey> = Vec::with_capacity(entries.len());
+    for (name, _) in entries {
+        let root = RootKey::parse(name.trim())?;
+        if roots.contains(&root) {
+            return None;
+        }
+        roots.push(root);
+    }
+    for ((_, keys), root) in entries.iter().zip(roots) {
+        let keys = match keys {
+            Node::Map(e) => e.as_slice(),
+            Node::Null => &[],
+            _ => return None,
+        };
+        let mut written = String::from(root.short_name());
+        written.push('\\');
+        let base = written.len();
+        for (key, values) in keys {
+            if key
+                .split('\\')
+                .find(|s| !s.is_empty())
+                .is_some_and(|s| RootKey::parse(s.trim()).is_some())
+            {
+                return None;
+            }
+            written.truncate(base);
+            written.push_str(key);
+            let values = match values {
+                Node::Map(e) => e.as_slice(),
+                Node::Null => &[],
+                _ => return None,
+            };
+            // `None` for the same key written twice (perhaps in another case): described by the checks.
+            let k = registry.create_new_key(&written).ok()??;
+            for (name, node) in values {
+                let value = parse_value(name, node, &[]).ok()?;
+                if !k.add_value(name, value).ok()? {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(registry)
 }
 
 fn hive_keys(
@@ -1069,6 +1135,40 @@ pub fn dump(registry: &Registry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hive without problems is the same built in one pass or check by check; with a problem, the one-pass
+    /// build gives up (and the checks describe it).
+    #[test]
+    fn one_pass_hive_equals_the_checked_one() {
+        let good = [
+            "HKCU:\n  Software\\A\\B:\n    V: 1\n    W: { type: REG_SZ, data: x }\n  Software\\C: {}\nHKLM:\n  Software\\A\\B:\n    V: 2\n",
+            "{}",
+            "HKCU:\n",
+        ];
+        for doc in good {
+            let node = parse_document("t.yaml", doc).unwrap();
+            let fast = hive_without_problems(&node).expect(doc);
+            assert_eq!(
+                Ok(fast),
+                hive_with_checks(&node, &[]).map_err(|p| p.message),
+                "{doc}"
+            );
+        }
+        let bad = [
+            "HKCU:\n  Software\\A:\n    V: 1\n    v: 2\n",
+            "HKCU:\n  Software\\A:\n  software\\a:\n",
+            "HKCU:\n  Software\\A:\nHKEY_CURRENT_USER:\n",
+            "HKCU:\n  HKLM\\Software:\n",
+            "HKXX:\n",
+            "HKCU:\n  Software\\A:\n    V: -1\n",
+            "HKCU:\n  Software\\A: 5\n",
+        ];
+        for doc in bad {
+            let node = parse_document("t.yaml", doc).unwrap();
+            assert_eq!(hive_without_problems(&node), None, "{doc}");
+            assert!(hive_with_checks(&node, &[]).is_err(), "{doc}");
+        }
+    }
 
     /// The fast reader gives exactly serde_norway's tree for every document it takes, and leaves the rest
     /// (and every error) to serde_norway.
