@@ -1753,62 +1753,6 @@ fn mapiutil_rows() -> Vec<Row> {
             "nothing happens".into()
         }),
         row!(
-            "OpenTnefStream",
-            "any (TNEF is not modelled; nothing is written)",
-            "MAPI_E_NO_SUPPORT",
-            false,
-            init,
-            {
-                let mut out: *mut c_void = null_mut();
-                let hr_ = OpenTnefStream(
-                    null_mut(),
-                    null_mut(),
-                    null_mut(),
-                    0,
-                    null_mut(),
-                    0,
-                    &mut out,
-                );
-                assert!(out.is_null());
-                hr(hr_)
-            }
-        ),
-        row!(
-            "OpenTnefStreamEx",
-            "any (TNEF is not modelled; nothing is written)",
-            "MAPI_E_NO_SUPPORT",
-            false,
-            init,
-            {
-                let mut out: *mut c_void = null_mut();
-                let hr_ = OpenTnefStreamEx(
-                    null_mut(),
-                    null_mut(),
-                    null_mut(),
-                    0,
-                    null_mut(),
-                    0,
-                    null_mut(),
-                    &mut out,
-                );
-                assert!(out.is_null());
-                hr(hr_)
-            }
-        ),
-        row!(
-            "GetTnefStreamCodepage",
-            "any (TNEF is not modelled; nothing is written)",
-            "MAPI_E_NO_SUPPORT",
-            false,
-            init,
-            {
-                let (mut a, mut b) = (7u32, 7u32);
-                let hr_ = GetTnefStreamCodepage(null_mut(), &mut a, &mut b);
-                assert_eq!((a, b), (7, 7));
-                hr(hr_)
-            }
-        ),
-        row!(
             "PpropFindProp",
             "lpPropArray NULL, cValues 1",
             "NULL",
