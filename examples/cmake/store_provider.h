@@ -13,7 +13,7 @@ class CStore final : public mockmapi::ComObject<IMSProvider, IMAPIProviderShutdo
 
     /* IMSProvider */
     STDMETHODIMP Shutdown(ULONG *) override;
-    STDMETHODIMP Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE,
+    STDMETHODIMP Logon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG *, LPBYTE *,
                        LPMAPIERROR *, LPMSLOGON *, LPMDB *) override;
     STDMETHODIMP SpoolerLogon(LPMAPISUP, ULONG_PTR, LPTSTR, ULONG, LPENTRYID, ULONG, LPCIID, ULONG, LPBYTE,
                               LPMAPIERROR *, LPMSLOGON *, LPMDB *) override;
