@@ -42,6 +42,11 @@ _Static_assert(_M_IX86 == 600, "_M_IX86 as MSVC sets it");
 #elif defined(__aarch64__)
 _Static_assert(_M_ARM64 == 1, "_M_ARM64 as MSVC sets it");
 #endif
+#if defined(__x86_64__) && !(defined(_AMD64_) && !defined(_X86_))
+#error "_AMD64_ (alone) on x86-64, as Windows' windows.h defines it"
+#elif defined(__i386__) && !(defined(_X86_) && !defined(_AMD64_))
+#error "_X86_ (alone) on x86, as Windows' windows.h defines it"
+#endif
 #if defined(_WIN64)
 _Static_assert(sizeof(void *) == 8, "_WIN64 only on 64-bit targets");
 #else
@@ -120,7 +125,16 @@ static void *try_enter(void *arg) {
     return (void *)(uintptr_t)got;
 }
 
+static INT_PTR WINAPI code_ptr_probe(void) { return 0; }
+
 int main(void) {
+    /* IsBad*Ptr: NULL with something to access is bad; anything else passes (memory is not probed). */
+    char byte = 0;
+    CHECK(IsBadReadPtr(NULL, 1) && !IsBadReadPtr(NULL, 0) && !IsBadReadPtr(&byte, 1));
+    CHECK(IsBadWritePtr(NULL, 4) && !IsBadWritePtr(&byte, 1));
+    CHECK(IsBadStringPtrA(NULL, 10) && !IsBadStringPtr("x", 10) && !IsBadStringPtrW(L"x", 10));
+    CHECK(IsBadCodePtr(NULL) && !IsBadCodePtr(code_ptr_probe));
+
     /* critical sections */
     InitializeCriticalSection(&section);
     EnterCriticalSection(&section);

@@ -1812,6 +1812,48 @@ fn mapiutil_rows() -> Vec<Row> {
                 "TRUE".into()
             }
         }),
+        // TNEF is not modelled: every call, NULL arguments included, is MAPI_E_NO_SUPPORT and writes nothing.
+        row!(
+            "OpenTnefStream",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStream(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut()
+            ))
+        ),
+        row!(
+            "OpenTnefStreamEx",
+            "lppTNEF NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(OpenTnefStreamEx(
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                0,
+                null_mut(),
+                0,
+                null_mut(),
+                null_mut()
+            ))
+        ),
+        row!(
+            "GetTnefStreamCodepage",
+            "lpulCodepage NULL",
+            "MAPI_E_NO_SUPPORT",
+            false,
+            init,
+            hr(GetTnefStreamCodepage(null_mut(), null_mut(), null_mut()))
+        ),
     ]
 }
 
@@ -1874,7 +1916,7 @@ fn render(rows: &[Row]) -> String {
          | registry value data (`MOCKMAPI_MAX_REGISTRY_VALUE_BYTES`) | 1 MiB as Windows stores it (strings in UTF-16 with their NULs): the registry's standard-format limit | `E_INVALIDARG` |\n\
          | profile name (`MOCKMAPI_MAX_PROFILE_NAME_CHARS`) | 64 characters (MAPI's `cchProfileNameMax`), in `MAPILogonEx` and the configuration file | `E_INVALIDARG` |\n\
          | registry, configuration or scenario file | 16 MiB, a regular file (no FIFO, device, socket, directory) | `E_INVALIDARG` |\n\
-         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8 | `E_INVALIDARG` |\n\
+         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8, in the C API and the configuration file | `E_INVALIDARG` |\n\
          | one MAPI buffer (`MOCKMAPI_MAX_BUFFER_BYTES`) | 256 MiB | `MAPI_E_NOT_ENOUGH_MEMORY` (a diagnostic) |\n\n\
          The same registry limits apply to YAML and `.reg` files, reported as `file:line:column`.\n\n\
          ## Every function\n\n\

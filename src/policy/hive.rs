@@ -167,6 +167,12 @@ pub fn check_value_name(name: &str) -> Result<(), RegistryError> {
     Ok(())
 }
 
+/// Everything a value must pass to be stored (every way of storing one checks it here).
+fn check_value(name: &str, value: &RegValue) -> Result<(), RegistryError> {
+    check_value_name(name)?;
+    check_value_data(name, value)
+}
+
 /// Value data the Windows registry would accept: at most [`MAX_VALUE_DATA_BYTES`] as stored.
 pub fn check_value_data(name: &str, value: &RegValue) -> Result<(), RegistryError> {
     let n = value.stored_bytes();
@@ -240,6 +246,19 @@ pub struct Key {
 }
 
 impl Key {
+    /// Set a value of this key unless one of that name (in any case) is there already: `Ok(false)` then, and
+    /// nothing changes.
+    pub(crate) fn add_value(&mut self, name: &str, value: RegValue) -> Result<bool, RegistryError> {
+        check_value(name, &value)?;
+        match self.values.entry(name.to_lowercase()) {
+            std::collections::btree_map::Entry::Occupied(_) => Ok(false),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert((name.to_owned(), value));
+                Ok(true)
+            }
+        }
+    }
+
     /// The values as `(name as written, value)`, in name order. The default value's name is empty.
     pub fn values(&self) -> impl Iterator<Item = (&str, &RegValue)> {
         self.values.values().map(|(n, v)| (n.as_str(), v))
@@ -280,8 +299,7 @@ impl Registry {
         name: &str,
         value: RegValue,
     ) -> Result<(), RegistryError> {
-        check_value_name(name)?;
-        check_value_data(name, &value)?;
+        check_value(name, &value)?;
         let k = self.create_key(key)?;
         k.values
             .insert(name.to_lowercase(), (name.to_owned(), value));
@@ -337,6 +355,18 @@ impl Registry {
     /// Every key, in folded-path order.
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.keys.values()
+    }
+
+    /// Create the key, or `Ok(None)` if it exists already (in any case).
+    pub(crate) fn create_new_key(&mut self, key: &str) -> Result<Option<&mut Key>, RegistryError> {
+        let path = KeyPath::parse(key)?;
+        match std::sync::Arc::make_mut(&mut self.keys).entry(path.fold()) {
+            std::collections::btree_map::Entry::Occupied(_) => Ok(None),
+            std::collections::btree_map::Entry::Vacant(v) => Ok(Some(v.insert(Key {
+                path,
+                values: BTreeMap::new(),
+            }))),
+        }
     }
 
     /// Whether the registry holds no key at all.

@@ -234,6 +234,17 @@
 #define __deref_out_z
 #define __deref_out_ecount(size)
 #define __deref_out_bcount(size)
+#define __deref_out_ecount_full(size)
+#define __deref_out_bcount_full(size)
+#define __deref_out_ecount_opt(size)
+#define __deref_out_bcount_opt(size)
+#define __deref_out_ecount_part(size, length)
+#define __deref_opt_out_opt
+#define __deref_opt_out_ecount(size)
+#define __deref_opt_out_bcount(size)
+#define __deref_in_ecount(size)
+#define __deref_in_bcount(size)
+#define __deref_in_opt
 #define __deref_opt_out
 #define __deref_inout
 #define __deref_inout_opt

@@ -134,6 +134,16 @@ static inline PVOID InterlockedCompareExchangePointer(PVOID volatile *destinatio
 static inline void MemoryBarrier(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 
 /* ---- threads, time, last error ---------------------------------------------------------------------------- */
+/* IsBadReadPtr, IsBadWritePtr, IsBadStringPtr, IsBadCodePtr: Windows probes the memory; that has no portable
+ * equivalent, so these reject only what is certainly bad, a NULL pointer with something to access (which is
+ * also all that the SDK's own parameter checks usually catch). */
+static inline BOOL IsBadReadPtr(const void *lp, UINT_PTR ucb) { return lp == NULL && ucb != 0; }
+static inline BOOL IsBadWritePtr(void *lp, UINT_PTR ucb) { return lp == NULL && ucb != 0; }
+static inline BOOL IsBadStringPtrA(LPCSTR lpsz, UINT_PTR ucchMax) { return lpsz == NULL && ucchMax != 0; }
+static inline BOOL IsBadStringPtrW(LPCWSTR lpsz, UINT_PTR ucchMax) { return lpsz == NULL && ucchMax != 0; }
+#define IsBadStringPtr IsBadStringPtrA
+static inline BOOL IsBadCodePtr(FARPROC lpfn) { return lpfn == NULL; }
+
 /* Suspend the calling thread (mockmapi_thread_sleep, in libmockmapi; 0 yields). */
 EXTERN_C void mockmapi_thread_sleep(uint32_t milliseconds);
 static inline void Sleep(DWORD dwMilliseconds) { mockmapi_thread_sleep(dwMilliseconds); }

@@ -221,6 +221,16 @@ inline bool mockmapi_is_equal_guid(const GUID &a, const GUID &b) { return memcmp
 #if (defined(__x86_64__) || defined(__aarch64__)) && !defined(_WIN64)
 #define _WIN64 1
 #endif
+/* ... and the architecture macros Windows' own windows.h derives from them (MAPIVal.h tests _AMD64_, _X86_). */
+#if defined(_M_X64) && !defined(_AMD64_)
+#define _AMD64_
+#elif defined(_M_IX86) && !defined(_X86_)
+#define _X86_
+#elif defined(_M_ARM64) && !defined(_ARM64_)
+#define _ARM64_
+#elif defined(_M_ARM) && !defined(_ARM_)
+#define _ARM_
+#endif
 
 #define WINAPI
 #define WINAPIV
@@ -338,6 +348,8 @@ DECLARE_HANDLE(HINSTANCE);
 DECLARE_HANDLE(HWND);
 DECLARE_HANDLE(HKEY);
 typedef HINSTANCE HMODULE;
+/* A function pointer as GetProcAddress returns it (declared for the IsBadCodePtr and the SDK's typedefs). */
+typedef INT_PTR(WINAPI *FARPROC)(void);
 typedef HKEY *PHKEY;
 
 #ifndef _FILETIME_
