@@ -1972,7 +1972,7 @@ fn render(rows: &[Row]) -> String {
          | registry value data (`MOCKMAPI_MAX_REGISTRY_VALUE_BYTES`) | 1 MiB as Windows stores it (strings in UTF-16 with their NULs): the registry's standard-format limit | `E_INVALIDARG` |\n\
          | profile name (`MOCKMAPI_MAX_PROFILE_NAME_CHARS`) | 64 characters (MAPI's `cchProfileNameMax`), in `MAPILogonEx` and the configuration file | `E_INVALIDARG` |\n\
          | registry, configuration or scenario file | 16 MiB, a regular file (no FIFO, device, socket, directory) | `E_INVALIDARG` |\n\
-         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8 | `E_INVALIDARG` |\n\
+         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8, in the C API and the configuration file | `E_INVALIDARG` |\n\
          | one MAPI buffer (`MOCKMAPI_MAX_BUFFER_BYTES`) | 256 MiB | `MAPI_E_NOT_ENOUGH_MEMORY` (a diagnostic) |\n\n\
          The same registry limits apply to YAML and `.reg` files, reported as `file:line:column`.\n\n\
          ## Every function\n\n\

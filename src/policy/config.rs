@@ -61,6 +61,11 @@ pub fn is_office_version(v: &str) -> bool {
 /// `cchProfileNameMax`. Longer names are refused by `MAPILogonEx` (`E_INVALIDARG`) and by the configuration file.
 pub const MAX_PROFILE_NAME_CHARS: usize = 64;
 
+/// The longest provider display name, in bytes of UTF-8 (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`): names are kept for
+/// the life of the process, so a runaway length is refused instead of kept — in the configuration file as in
+/// `mockmapi_session_add_provider`.
+pub const MAX_PROVIDER_NAME_BYTES: usize = 1024;
+
 /// A profile name MAPI would accept: at most [`MAX_PROFILE_NAME_CHARS`] characters. The error says why.
 pub fn check_profile_name(name: &str) -> Result<(), String> {
     let n = name.encode_utf16().count();
@@ -309,7 +314,20 @@ fn provider_from_node(node: &Node, at: &[Step]) -> Result<ConfigProvider, Proble
                 }
                 kind = Some(k);
             }
-            "name" => name = Some(text("name")?),
+            "name" => {
+                let n = text("name")?;
+                if n.len() > MAX_PROVIDER_NAME_BYTES {
+                    return Err(Problem::new(
+                        &here,
+                        format!(
+                            "the provider name is {} bytes long; the limit is {MAX_PROVIDER_NAME_BYTES} bytes \
+                             (MOCKMAPI_MAX_PROVIDER_NAME_BYTES): use a shorter name",
+                            n.len()
+                        ),
+                    ));
+                }
+                name = Some(n);
+            }
             "library" => library = Some(text("library")?),
             "entry" => entry = Some(text("entry")?),
             "fake" => fake = Some(fake_from_node(value, &here)?),
@@ -928,6 +946,16 @@ mod tests {
             assert!(e.contains(&format!("c.yaml:{at}")), "{text:?}: {e}");
             assert!(e.contains(what), "{text:?}: {e}");
         }
+        // Provider names: at most MAX_PROVIDER_NAME_BYTES, as mockmapi_session_add_provider.
+        let text = format!(
+            "profiles:\n  P:\n    - kind: store\n      name: {}\n      library: x.so\n",
+            "n".repeat(MAX_PROVIDER_NAME_BYTES + 1)
+        );
+        let e = parse_config("c.yaml", &text).unwrap_err().to_string();
+        assert!(
+            e.contains("c.yaml:4:13") && e.contains("the limit is 1024 bytes"),
+            "{e}"
+        );
         // Profile names: at most MAX_PROFILE_NAME_CHARS (cchProfileNameMax), as MAPILogonEx.
         let fits = "p".repeat(MAX_PROFILE_NAME_CHARS);
         let c = parse_config(

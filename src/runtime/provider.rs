@@ -78,8 +78,8 @@ unsafe impl Send for ComPtr {}
 unsafe impl Sync for ComPtr {}
 
 /// The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
-/// a runaway length is refused (`E_INVALIDARG`) instead of kept.
-pub const MAX_NAME_BYTES: usize = 1024;
+/// a runaway length is refused (`E_INVALIDARG`) instead of kept. The configuration file has the same limit.
+pub const MAX_NAME_BYTES: usize = crate::policy::config::MAX_PROVIDER_NAME_BYTES;
 
 impl ComPtr {
     pub fn new(p: *mut IUnknown) -> Option<ComPtr> {
