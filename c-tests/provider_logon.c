@@ -247,8 +247,10 @@ static HRESULT provider_logon(prov *p, LPMAPISUP sup, LPTSTR profile, void **log
     CHECK_HR(sup->lpVtbl->GetMemAllocRoutines(sup, &ab, &am, &fb), S_OK);
     p->alloc_ok = ab == MAPIAllocateBuffer && am == MAPIAllocateMore && fb == MAPIFreeBuffer;
 
+    /* As real providers do: no profile section, no logon. */
     LPPROFSECT ps = NULL;
-    CHECK_HR(sup->lpVtbl->OpenProfileSection(sup, NULL, MAPI_MODIFY, &ps), S_OK);
+    HRESULT hr = sup->lpVtbl->OpenProfileSection(sup, NULL, MAPI_MODIFY, &ps);
+    if (FAILED(hr)) return hr;
     if (ps != NULL) {
         ULONG c = 0;
         LPSPropValue v = NULL;
@@ -724,6 +726,47 @@ static void failed_logon_is_returned_and_reported(void) {
     mm_test_end();
 }
 
+/* Fault injection on the support object: OpenProfileSection fails for one provider, its logon fails with that
+ * error; another provider is not affected; mockmapi_reset clears the setting. */
+static void injected_support_failure_fails_the_logon(void) {
+    prov ab, ms;
+    prov_init(&ab, &ab_vtbl, "ab");
+    prov_init(&ms, &ms_vtbl, "ms");
+    CHECK_HR(mockmapi_support_set_result("ab", SUPPORT(9), MAPI_E_NOT_ENOUGH_MEMORY), S_OK);
+    IMAPISession *s = start();
+    if (s == NULL) return;
+    mm_mark m = mm_mark_now();
+    CHECK_HR(logon_provider(s, MOCKMAPI_PROVIDER_ADDRESS_BOOK, &ab), MAPI_E_NOT_ENOUGH_MEMORY);
+    CHECK_HR(logon_provider(s, MOCKMAPI_PROVIDER_STORE, &ms), S_OK);
+    CHECK_EQ(ms.profile_count, 4);
+    CHECK_EQ(mm_count_since(m, MOCKMAPI_EVENT_CLIENT_CALL, "injected by mockmapi_support_set_result"), 1);
+    mockmapi_event_filter f;
+    memset(&f, 0, sizeof f);
+    f.event_type = MOCKMAPI_EVENT_CLIENT_CALL;
+    f.method = SUPPORT(9);
+    f.provider_name = "ab";
+    f.check_hresult = 1;
+    f.hresult = MAPI_E_NOT_ENOUGH_MEMORY;
+    CHECK_EQ(mockmapi_journal_count_matching(&f), 1);
+    /* Not a support method: refused. */
+    CHECK_HR(mockmapi_support_set_result(NULL, MOCKMAPI_METHOD_LOGOFF, E_FAIL), E_INVALIDARG);
+    CHECK_VIOLATIONS(m, 1, "not an IMAPISupport method");
+    CHECK_HR(s->lpVtbl->Logoff(s, 0, 0, 0), S_OK);
+    s->lpVtbl->Release(s);
+    MAPIUninitialize();
+    mockmapi_reset();
+    /* After a reset the setting is gone. */
+    prov ab2;
+    prov_init(&ab2, &ab_vtbl, "ab");
+    s = start();
+    if (s == NULL) return;
+    CHECK_HR(logon_provider(s, MOCKMAPI_PROVIDER_ADDRESS_BOOK, &ab2), S_OK);
+    CHECK_HR(s->lpVtbl->Logoff(s, 0, 0, 0), S_OK);
+    s->lpVtbl->Release(s);
+    MAPIUninitialize();
+    mm_test_end();
+}
+
 int main(void) {
     init_vtables();
     init_profile();
@@ -732,5 +775,6 @@ int main(void) {
     MM_RUN(fast_shutdown_calls_nothing_of_the_logon_objects);
     MM_RUN(every_support_slot_is_journaled_under_its_name);
     MM_RUN(failed_logon_is_returned_and_reported);
+    MM_RUN(injected_support_failure_fails_the_logon);
     return mm_finish("provider_logon");
 }

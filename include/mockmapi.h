@@ -245,6 +245,11 @@
 #define MOCKMAPI_METHOD_LOGON_PROVIDER 65
 
 /**
+ * `mockmapi_support_set_result`.
+ */
+#define MOCKMAPI_METHOD_SUPPORT_SET_RESULT 66
+
+/**
  * The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
  * `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 70 ... `GetSvcConfigSupportObj` = 110
  * (`IMAPISupport::OpenProfileSection` = 76). Their events are client calls that carry the provider's name and kind.
@@ -1221,6 +1226,21 @@ HRESULT mockmapi_registry_get_binary(const char *key, const char *value_name, ui
  * into `buffer` by `snprintf` rules; returns its length. Thread-safe.
  */
 size_t mockmapi_policy_get_office_version(char *buffer, size_t size);
+
+/**
+ * Make an `IMAPISupport` method return `result` without running, for one provider or for all — fault injection
+ * on the support object ("what if `OpenProfileSection` fails at logon?").
+ *
+ * - `provider_name`: the provider's name as given to `mockmapi_session_logon_provider` (UTF-8, compared
+ *   exactly); NULL = every provider (a setting for a named provider wins over it).
+ * - `method`: `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3` (`IMAPISupport::GetLastError` = 70 ...
+ *   `GetSvcConfigSupportObj` = 110); anything else gives `E_INVALIDARG`.
+ * - `result`: what the method returns; out-parameters are not written. The call is journaled with it.
+ *
+ * Lasts until `mockmapi_reset`; a later call for the same provider and method replaces it. Returns `S_OK`.
+ * Thread-safe.
+ */
+HRESULT mockmapi_support_set_result(const char *provider_name, uint32_t method, HRESULT result);
 
 /**
  * The version of the mockmapi library in use, as `"major.minor.patch"` (UTF-8, NUL-terminated).

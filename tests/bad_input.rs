@@ -668,6 +668,26 @@ fn rows() -> Vec<Row> {
         ),
         // the control API
         row!(
+            "mockmapi_support_set_result",
+            "method not an IMAPISupport method (MOCKMAPI_METHOD_LOGOFF)",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi::ffi::support::mockmapi_support_set_result(null(), MOCKMAPI_METHOD_LOGOFF, E_FAIL))
+        ),
+        row!(
+            "mockmapi_support_set_result",
+            "provider_name not UTF-8",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi::ffi::support::mockmapi_support_set_result(
+                not_utf8(),
+                MOCKMAPI_METHOD_SUPPORT_FIRST,
+                E_FAIL
+            ))
+        ),
+        row!(
             "mockmapi_session_logon_provider",
             "session NULL",
             "E_INVALIDARG",

@@ -50,6 +50,8 @@ pub const MOCKMAPI_METHOD_AB_LOGOFF: u32 = 63;
 pub const MOCKMAPI_METHOD_MS_LOGOFF: u32 = 64;
 /// `mockmapi_session_logon_provider`.
 pub const MOCKMAPI_METHOD_LOGON_PROVIDER: u32 = 65;
+/// `mockmapi_support_set_result`.
+pub const MOCKMAPI_METHOD_SUPPORT_SET_RESULT: u32 = 66;
 /// The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
 /// `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 70 ... `GetSvcConfigSupportObj` = 110
 /// (`IMAPISupport::OpenProfileSection` = 76). Their events are client calls that carry the provider's name and kind.
@@ -212,6 +214,7 @@ const _: () = assert!(MOCKMAPI_METHOD_TRANSPORT_LOGOFF == Method::TransportLogof
 const _: () = assert!(MOCKMAPI_METHOD_AB_LOGOFF == Method::ABLogoff as u32);
 const _: () = assert!(MOCKMAPI_METHOD_MS_LOGOFF == Method::MSLogoff as u32);
 const _: () = assert!(MOCKMAPI_METHOD_LOGON_PROVIDER == Method::LogonProvider as u32);
+const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_SET_RESULT == Method::SupportSetResult as u32);
 const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_FIRST == Method::SupGetLastError as u32);
 const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_FIRST + 6 == Method::SupOpenProfileSection as u32);
 const _: () =

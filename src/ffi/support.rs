@@ -153,7 +153,16 @@ unsafe fn support_call(
         if let Err(hr) = rt.check_ready(method) {
             return hr;
         }
-        let (hr, message) = f(rt, o);
+        let (hr, message) = match rt.support_result(o.name.to_str().unwrap_or(""), method) {
+            Some(hr) => (
+                hr,
+                Some(
+                    "result injected by mockmapi_support_set_result; the method did not run"
+                        .to_owned(),
+                ),
+            ),
+            None => f(rt, o),
+        };
         rt.journal().record(o.event(this, method, hr, message));
         hr
     })
@@ -524,3 +533,56 @@ static SUPPORT_VTBL: IMAPISupportVtbl = IMAPISupportVtbl {
     IStorageFromStream: Some(sup_IStorageFromStream),
     GetSvcConfigSupportObj: Some(sup_GetSvcConfigSupportObj),
 };
+
+/// Make an `IMAPISupport` method return `result` without running, for one provider or for all — fault injection
+/// on the support object ("what if `OpenProfileSection` fails at logon?").
+///
+/// - `provider_name`: the provider's name as given to `mockmapi_session_logon_provider` (UTF-8, compared
+///   exactly); NULL = every provider (a setting for a named provider wins over it).
+/// - `method`: `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3` (`IMAPISupport::GetLastError` = 70 ...
+///   `GetSvcConfigSupportObj` = 110); anything else gives `E_INVALIDARG`.
+/// - `result`: what the method returns; out-parameters are not written. The call is journaled with it.
+///
+/// Lasts until `mockmapi_reset`; a later call for the same provider and method replaces it. Returns `S_OK`.
+/// Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_support_set_result(
+    provider_name: *const c_char,
+    method: u32,
+    result: HRESULT,
+) -> HRESULT {
+    let func = "mockmapi_support_set_result";
+    with_runtime(Method::SupportSetResult, E_UNEXPECTED, |rt| {
+        let name = match rt.c_str_arg(
+            Method::SupportSetResult,
+            &format!("{func}: provider_name"),
+            provider_name,
+        ) {
+            Ok(n) => n,
+            Err(hr) => return hr,
+        };
+        let first = Method::SupGetLastError as u32;
+        let last = Method::SupGetSvcConfigSupportObj as u32;
+        let Some(m) = Method::from_u32(method).filter(|_| (first..=last).contains(&method)) else {
+            return rt.reject(
+                Method::SupportSetResult,
+                E_INVALIDARG,
+                format!(
+                    "{func}: method {method} is not an IMAPISupport method; use MOCKMAPI_METHOD_SUPPORT_FIRST + \
+                     slot - 3 ({first} to {last})"
+                ),
+            );
+        };
+        rt.set_support_result(name, m, result);
+        rt.journal().record(Event {
+            message: Some(c_string(format!(
+                "{} of {} returns {}",
+                m.name(),
+                name.unwrap_or("every provider"),
+                crate::com::hresult_display(result)
+            ))),
+            ..Event::new(EventType::ClientCall, Method::SupportSetResult)
+        });
+        S_OK
+    })
+}

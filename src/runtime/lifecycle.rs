@@ -673,6 +673,30 @@ impl Runtime {
         )
     }
 
+    /// Make the `IMAPISupport` method `method` of the provider `name` (`None`: of every provider) return `result`
+    /// without running, until the next reset (`mockmapi_support_set_result`). A later setting for the same
+    /// provider and method replaces the earlier one.
+    pub fn set_support_result(&self, name: Option<&str>, method: Method, result: HRESULT) {
+        let mut st = self.inner.state.lock();
+        let name = name.map(str::to_owned);
+        st.support_results
+            .retain(|(n, m, _)| !(*n == name && *m == method));
+        st.support_results.push((name, method, result));
+    }
+
+    /// The result injected into the support method `method` of the provider `name`, if any: a setting for the
+    /// provider wins over one for every provider.
+    pub fn support_result(&self, name: &str, method: Method) -> Option<HRESULT> {
+        let st = self.inner.state.lock();
+        let find = |want: Option<&str>| {
+            st.support_results
+                .iter()
+                .find(|(n, m, _)| n.as_deref() == want && *m == method)
+                .map(|(_, _, hr)| *hr)
+        };
+        find(Some(name)).or_else(|| find(None))
+    }
+
     /// What the client never released, one sentence each: session objects with references left, fake
     /// providers with references left, MAPI buffers never freed. Nothing is reported after a client
     /// `DoFastShutdown`, since the process exits without releasing anything, as documented.

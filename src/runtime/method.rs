@@ -70,6 +70,7 @@ pub enum Method {
     ABLogoff = 63,
     MSLogoff = 64,
     LogonProvider = 65,
+    SupportSetResult = 66,
     SupGetLastError = 70,
     SupGetMemAllocRoutines = 71,
     SupSubscribe = 72,
@@ -115,7 +116,7 @@ pub enum Method {
 
 impl Method {
     /// Every method, for lookups by number.
-    pub const ALL: [Method; 107] = [
+    pub const ALL: [Method; 108] = [
         Method::None,
         Method::QueryInterface,
         Method::AddRef,
@@ -182,6 +183,7 @@ impl Method {
         Method::ABLogoff,
         Method::MSLogoff,
         Method::LogonProvider,
+        Method::SupportSetResult,
         Method::SupGetLastError,
         Method::SupGetMemAllocRoutines,
         Method::SupSubscribe,
@@ -291,6 +293,7 @@ impl Method {
             Method::ABLogoff => c"IABLogon::Logoff",
             Method::MSLogoff => c"IMSLogon::Logoff",
             Method::LogonProvider => c"mockmapi_session_logon_provider",
+            Method::SupportSetResult => c"mockmapi_support_set_result",
             Method::SupGetLastError => c"IMAPISupport::GetLastError",
             Method::SupGetMemAllocRoutines => c"IMAPISupport::GetMemAllocRoutines",
             Method::SupSubscribe => c"IMAPISupport::Subscribe",
@@ -366,7 +369,7 @@ mod tests {
             assert_eq!(Method::from_name(m.name()), Some(m));
             assert!(names.insert(m.name()), "duplicate name {}", m.name());
         }
-        assert_eq!(Method::from_u32(66), None);
+        assert_eq!(Method::from_u32(67), None);
         assert_eq!(Method::from_u32(69), None);
         assert_eq!(Method::from_u32(111), None);
         assert_eq!(Method::OpenTnefStream as u32, 57);

@@ -236,6 +236,9 @@ impl SessionEntry {
 
 pub(crate) struct State {
     pub(crate) config: Config,
+    /// Results injected into `IMAPISupport` methods (`mockmapi_support_set_result`): provider name (`None`: every
+    /// provider), method, result. Cleared by reset.
+    pub(crate) support_results: Vec<(Option<String>, Method, HRESULT)>,
     pub(crate) init_count: u32,
     /// A client `DoFastShutdown` started calling providers: the process is gone as far as MAPI is concerned.
     pub(crate) exited: bool,
@@ -280,6 +283,7 @@ impl State {
             registry: config.registry.clone(),
             office_version: config.office_version.clone(),
             config,
+            support_results: Vec::new(),
             init_count: 0,
             exited: false,
             exit_fan_out: false,
