@@ -215,6 +215,48 @@
 #define MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED 20
 
 /**
+ * `IXPProvider::TransportLogon`, as `mockmapi_session_logon_provider` calls it.
+ */
+#define MOCKMAPI_METHOD_TRANSPORT_LOGON 60
+
+/**
+ * `IABProvider::Logon` or `IMSProvider::Logon` (the event's provider kind says which).
+ */
+#define MOCKMAPI_METHOD_LOGON 61
+
+/**
+ * `IXPLogon::TransportLogoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_TRANSPORT_LOGOFF 62
+
+/**
+ * `IABLogon::Logoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_AB_LOGOFF 63
+
+/**
+ * `IMSLogon::Logoff`, at normal shutdown.
+ */
+#define MOCKMAPI_METHOD_MS_LOGOFF 64
+
+/**
+ * `mockmapi_session_logon_provider`.
+ */
+#define MOCKMAPI_METHOD_LOGON_PROVIDER 65
+
+/**
+ * `mockmapi_support_set_result`.
+ */
+#define MOCKMAPI_METHOD_SUPPORT_SET_RESULT 66
+
+/**
+ * The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
+ * `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 70 ... `GetSvcConfigSupportObj` = 110
+ * (`IMAPISupport::OpenProfileSection` = 76). Their events are client calls that carry the provider's name and kind.
+ */
+#define MOCKMAPI_METHOD_SUPPORT_FIRST 70
+
+/**
  * `REG_SZ`: a string (`mockmapi_registry_set_string`).
  */
 #define MOCKMAPI_REG_SZ 1
@@ -850,6 +892,32 @@ extern const GUID IID_IMAPIProviderShutdown;
 HRESULT mockmapi_session_add_provider(struct IMAPISession *session, uint32_t kind, const char *name, struct IUnknown *provider);
 
 /**
+ * Attach a provider object to a session and log it on, as MAPI does for the providers of a profile after their
+ * entry point: `IXPProvider::TransportLogon`, `IABProvider::Logon` or `IMSProvider::Logon`, with a new
+ * `IMAPISupport` of the provider's own, no UI (`LOGON_NO_DIALOG`/`AB_NO_DIALOG`/`MDB_NO_DIALOG`) and the session's
+ * profile name.
+ *
+ * - `session`, `kind`, `name`, `provider`: as `mockmapi_session_add_provider` (the runtime's reference to the
+ *   provider is taken the same way, and kept even when the logon fails).
+ * - `prop_count`, `props_array`: the properties of the provider's profile section — what `IMAPISupport::OpenProfileSection`
+ *   with a NULL `lpUid` returns, as an `IProfSect` (an `IPropData`); copied. When the configuration's profile of
+ *   the session lists a provider of this kind and name with `properties:` (config/README.md), the section starts
+ *   with those, and these are added to them (replacing any with the same tag). `props_array` may be NULL when `prop_count`
+ *   is 0; NULL with a nonzero `prop_count`, or an invalid value, gives `E_INVALIDARG` and attaches nothing.
+ *
+ * The logon object the provider returns (and a store's `IMsgStore`) is kept by the runtime. Normal shutdown
+ * (`Logoff`, the last `MAPIUninitialize`) calls `IXPLogon::TransportLogoff(0)`, `IABLogon::Logoff(0)` or
+ * `IMSLogon::Logoff(&0)` and releases the logon objects before the provider's `Shutdown` and `Release`; the support
+ * object is released last. After a client `DoFastShutdown` nothing of them is called (`mockmapi_reset` releases
+ * them afterwards, journaled as the harness's teardown).
+ *
+ * Returns what the provider's logon method returned (`S_OK` when logged on; a failure is also reported as a
+ * diagnostic naming the provider), or the errors of `mockmapi_session_add_provider`. Every call, the logon's and
+ * the support object's, is journaled. Thread-safe.
+ */
+HRESULT mockmapi_session_logon_provider(struct IMAPISession *session, uint32_t kind, const char *name, struct IUnknown *provider, uint32_t prop_count, const struct _SPropValue *props_array);
+
+/**
  * Set a `REG_DWORD` in the emulated hive, creating the key as needed.
  *
  * `key` (UTF-8, required) starts with a hive name — `HKEY_CURRENT_USER`/`HKCU` or `HKEY_LOCAL_MACHINE`/`HKLM` —
@@ -1158,6 +1226,21 @@ HRESULT mockmapi_registry_get_binary(const char *key, const char *value_name, ui
  * into `buffer` by `snprintf` rules; returns its length. Thread-safe.
  */
 size_t mockmapi_policy_get_office_version(char *buffer, size_t size);
+
+/**
+ * Make an `IMAPISupport` method return `result` without running, for one provider or for all — fault injection
+ * on the support object ("what if `OpenProfileSection` fails at logon?").
+ *
+ * - `provider_name`: the provider's name as given to `mockmapi_session_logon_provider` (UTF-8, compared
+ *   exactly); NULL = every provider (a setting for a named provider wins over it).
+ * - `method`: `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3` (`IMAPISupport::GetLastError` = 70 ...
+ *   `GetSvcConfigSupportObj` = 110); anything else gives `E_INVALIDARG`.
+ * - `result`: what the method returns; out-parameters are not written. The call is journaled with it.
+ *
+ * Lasts until `mockmapi_reset`; a later call for the same provider and method replaces it. Returns `S_OK`.
+ * Thread-safe.
+ */
+HRESULT mockmapi_support_set_result(const char *provider_name, uint32_t method, HRESULT result);
 
 /**
  * The version of the mockmapi library in use, as `"major.minor.patch"` (UTF-8, NUL-terminated).

@@ -668,6 +668,82 @@ fn rows() -> Vec<Row> {
         ),
         // the control API
         row!(
+            "mockmapi_support_set_result",
+            "method not an IMAPISupport method (MOCKMAPI_METHOD_LOGOFF)",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi::ffi::support::mockmapi_support_set_result(null(), MOCKMAPI_METHOD_LOGOFF, E_FAIL))
+        ),
+        row!(
+            "mockmapi_support_set_result",
+            "provider_name not UTF-8",
+            "E_INVALIDARG",
+            true,
+            none,
+            hr(mockmapi::ffi::support::mockmapi_support_set_result(
+                not_utf8(),
+                MOCKMAPI_METHOD_SUPPORT_FIRST,
+                E_FAIL
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "session NULL",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(
+                null_mut(),
+                MOCKMAPI_PROVIDER_STORE,
+                null(),
+                provider(),
+                0,
+                null()
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "kind 0 or 4",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(s(), 4, null(), provider(), 0, null()))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "props_array NULL with prop_count 2",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(
+                s(),
+                MOCKMAPI_PROVIDER_STORE,
+                null(),
+                provider(),
+                2,
+                null()
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
+            "a PT_STRING8 property whose string is NULL",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            {
+                let v = mockmapi::com::mapidefs::SPropValue::zeroed(0x3001_001E);
+                hr(mockmapi_session_logon_provider(
+                    s(),
+                    MOCKMAPI_PROVIDER_STORE,
+                    null(),
+                    provider(),
+                    1,
+                    (&v as *const mockmapi::com::mapidefs::SPropValue).cast(),
+                ))
+            }
+        ),
+        row!(
             "mockmapi_session_add_provider",
             "session NULL, before MAPIInitialize",
             "E_INVALIDARG",
@@ -1916,7 +1992,7 @@ fn render(rows: &[Row]) -> String {
          | registry value data (`MOCKMAPI_MAX_REGISTRY_VALUE_BYTES`) | 1 MiB as Windows stores it (strings in UTF-16 with their NULs): the registry's standard-format limit | `E_INVALIDARG` |\n\
          | profile name (`MOCKMAPI_MAX_PROFILE_NAME_CHARS`) | 64 characters (MAPI's `cchProfileNameMax`), in `MAPILogonEx` and the configuration file | `E_INVALIDARG` |\n\
          | registry, configuration or scenario file | 16 MiB, a regular file (no FIFO, device, socket, directory) | `E_INVALIDARG` |\n\
-         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8 | `E_INVALIDARG` |\n\
+         | provider name (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`) | 1024 bytes of UTF-8, in the C API and the configuration file | `E_INVALIDARG` |\n\
          | one MAPI buffer (`MOCKMAPI_MAX_BUFFER_BYTES`) | 256 MiB | `MAPI_E_NOT_ENOUGH_MEMORY` (a diagnostic) |\n\n\
          The same registry limits apply to YAML and `.reg` files, reported as `file:line:column`.\n\n\
          ## Every function\n\n\

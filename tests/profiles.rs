@@ -30,6 +30,7 @@ fn runtime_with(providers: Vec<ProfileProvider>) -> Runtime {
         profiles: vec![Profile {
             name: "Outlook".into(),
             providers,
+            sections: Vec::new(),
         }],
         default_profile: Some("Outlook".into()),
         ..Config::default()

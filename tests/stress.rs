@@ -145,13 +145,13 @@ fn threads_reentering_providers_no_deadlock_balanced_complete_journal() {
     let mut providers = Vec::new();
     let mut failures = Vec::new();
     for _ in 0..THREADS {
-        match finished.recv_timeout(Duration::from_secs(600)) {
+        match finished.recv_timeout(Duration::from_secs(120)) {
             Ok((p, f)) => {
                 providers.extend(p);
                 failures.extend(f);
             }
             Err(_) => panic!(
-                "the threads did not finish within 600 s (or one panicked): a deadlock or a hang in the runtime"
+                "the threads did not finish within 120 s (or one panicked): a deadlock or a hang in the runtime"
             ),
         }
     }

@@ -7,7 +7,7 @@
 //! that the session's signatures use (the same objects, seen through a pointer only).
 #![allow(non_camel_case_types, non_snake_case, clippy::type_complexity)]
 
-use core::ffi::c_void;
+use core::ffi::{c_char, c_void};
 
 use super::mapidefs::{
     SPropProblemArray, SPropTagArray, SPropValue, SRestriction, SRow, SRowSet, SSortOrderSet,
@@ -494,4 +494,444 @@ mod tests {
         assert_eq!(size_of::<ITableDataVtbl>() / P, 12);
         assert_eq!(offset_of!(IMAPIAdviseSinkVtbl, OnNotify) / P, 3);
     }
+
+    /// IMAPISupport as MAPISPI.h and the IMAPISupport reference page list it: 3 IUnknown slots, then
+    /// METHODS1 (10), METHODS2 (14), METHODS3 (17).
+    #[test]
+    fn support_and_logon_slots_are_in_sdk_order() {
+        assert_eq!(offset_of!(IMAPISupportVtbl, GetLastError) / P, 3);
+        assert_eq!(offset_of!(IMAPISupportVtbl, ModifyStatusRow) / P, 8);
+        assert_eq!(offset_of!(IMAPISupportVtbl, OpenProfileSection) / P, 9);
+        assert_eq!(offset_of!(IMAPISupportVtbl, NewUID) / P, 11);
+        assert_eq!(offset_of!(IMAPISupportVtbl, MakeInvalid) / P, 12);
+        assert_eq!(offset_of!(IMAPISupportVtbl, SpoolerYield) / P, 13);
+        assert_eq!(offset_of!(IMAPISupportVtbl, SetProviderUID) / P, 16);
+        assert_eq!(offset_of!(IMAPISupportVtbl, CopyFolder) / P, 26);
+        assert_eq!(offset_of!(IMAPISupportVtbl, DoCopyTo) / P, 27);
+        assert_eq!(offset_of!(IMAPISupportVtbl, WrapStoreEntryID) / P, 40);
+        assert_eq!(offset_of!(IMAPISupportVtbl, GetSvcConfigSupportObj) / P, 43);
+        assert_eq!(size_of::<IMAPISupportVtbl>() / P, 44);
+        assert_eq!(offset_of!(IXPLogonVtblPrefix, TransportLogoff) / P, 7);
+        assert_eq!(offset_of!(IABLogonVtblPrefix, Logoff) / P, 4);
+        assert_eq!(offset_of!(IMSLogonVtblPrefix, Logoff) / P, 4);
+    }
+}
+
+// ============================================================================================== IMAPISupport
+
+/// `MAPIUID`: 16 bytes.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MAPIUID {
+    pub ab: [u8; 16],
+}
+
+/// `IMAPISupport`: the support object MAPI hands a provider at logon.
+#[repr(C)]
+pub struct IMAPISupport {
+    pub lpVtbl: *const IMAPISupportVtbl,
+}
+
+/// IUnknown, then the 41 `IMAPISupport` methods in the SDK's order (MAPISPI.h's three method groups).
+#[repr(C)]
+pub struct IMAPISupportVtbl {
+    pub QueryInterface: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            riid: REFIID,
+            ppvObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub AddRef: Option<unsafe extern "system" fn(This: *mut IMAPISupport) -> ULONG>,
+    pub Release: Option<unsafe extern "system" fn(This: *mut IMAPISupport) -> ULONG>,
+    pub GetLastError: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            hResult: HRESULT,
+            ulFlags: ULONG,
+            lppMAPIError: *mut *mut _MAPIERROR,
+        ) -> HRESULT,
+    >,
+    pub GetMemAllocRoutines: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpAllocateBuffer: *mut Option<ALLOCATEBUFFER>,
+            lpAllocateMore: *mut Option<ALLOCATEMORE>,
+            lpFreeBuffer: *mut Option<FREEBUFFER>,
+        ) -> HRESULT,
+    >,
+    pub Subscribe: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpKey: *mut c_void,
+            ulEventMask: ULONG,
+            ulFlags: ULONG,
+            lpAdviseSink: *mut c_void,
+            lpulConnection: *mut ULONG_PTR,
+        ) -> HRESULT,
+    >,
+    pub Unsubscribe: Option<
+        unsafe extern "system" fn(This: *mut IMAPISupport, ulConnection: ULONG_PTR) -> HRESULT,
+    >,
+    pub Notify: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpKey: *mut c_void,
+            cNotification: ULONG,
+            lpNotifications: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    pub ModifyStatusRow: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cValues: ULONG,
+            lpColumnVals: *mut SPropValue,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub OpenProfileSection: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpUid: *mut MAPIUID,
+            ulFlags: ULONG,
+            lppProfileObj: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub RegisterPreprocessor: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMuid: *mut MAPIUID,
+            lpszAdrType: *mut c_char,
+            lpszDLLName: *mut c_char,
+            lpszPreprocess: *mut c_char,
+            lpszRemovePreprocessInfo: *mut c_char,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub NewUID:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, lpMuid: *mut MAPIUID) -> HRESULT>,
+    pub MakeInvalid: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpObject: *mut c_void,
+            ulRefCount: ULONG,
+            cMethods: ULONG,
+        ) -> HRESULT,
+    >,
+    pub SpoolerYield:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulFlags: ULONG) -> HRESULT>,
+    pub SpoolerNotify: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpvData: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub CreateOneOff: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpszName: *mut c_char,
+            lpszAdrType: *mut c_char,
+            lpszAddress: *mut c_char,
+            ulFlags: ULONG,
+            lpcbEntryID: *mut ULONG,
+            lppEntryID: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub SetProviderUID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpProviderID: *mut MAPIUID,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub CompareEntryIDs: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbEntry1: ULONG,
+            lpEntry1: *mut c_void,
+            cbEntry2: ULONG,
+            lpEntry2: *mut c_void,
+            ulCompareFlags: ULONG,
+            lpulResult: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    pub OpenTemplateID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbTemplateID: ULONG,
+            lpTemplateID: *mut c_void,
+            ulTemplateFlags: ULONG,
+            lpMAPIPropData: *mut c_void,
+            lpInterface: LPCIID,
+            lppMAPIPropNew: *mut *mut c_void,
+            lpMAPIPropSibling: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub OpenEntry: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbEntryID: ULONG,
+            lpEntryID: *mut c_void,
+            lpInterface: LPCIID,
+            ulOpenFlags: ULONG,
+            lpulObjType: *mut ULONG,
+            lppUnk: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub GetOneOffTable: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lppTable: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub Address: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpulUIParam: *mut ULONG_PTR,
+            lpAdrParms: *mut c_void,
+            lppAdrList: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub Details: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpulUIParam: *mut ULONG_PTR,
+            lpfnDismiss: *mut c_void,
+            lpvDismissContext: *mut c_void,
+            cbEntryID: ULONG,
+            lpEntryID: *mut c_void,
+            lpfButtonCallback: *mut c_void,
+            lpvButtonContext: *mut c_void,
+            lpszButtonText: *mut c_char,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub NewEntry: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG_PTR,
+            ulFlags: ULONG,
+            cbEIDContainer: ULONG,
+            lpEIDContainer: *mut c_void,
+            cbEIDNewEntryTpl: ULONG,
+            lpEIDNewEntryTpl: *mut c_void,
+            lpcbEIDNewEntry: *mut ULONG,
+            lppEIDNewEntry: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub DoConfigPropsheet: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG_PTR,
+            ulFlags: ULONG,
+            lpszTitle: *mut c_char,
+            lpDisplayTable: *mut c_void,
+            lpConfigData: *mut c_void,
+            ulTopPage: ULONG,
+        ) -> HRESULT,
+    >,
+    pub CopyMessages: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: LPCIID,
+            lpSrcFolder: *mut c_void,
+            lpMsgList: *mut c_void,
+            lpDestInterface: LPCIID,
+            lpDestFolder: *mut c_void,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub CopyFolder: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: LPCIID,
+            lpSrcFolder: *mut c_void,
+            cbEntryID: ULONG,
+            lpEntryID: *mut c_void,
+            lpDestInterface: LPCIID,
+            lpDestFolder: *mut c_void,
+            lpszNewFolderName: *mut c_char,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            ulFlags: ULONG,
+        ) -> HRESULT,
+    >,
+    pub DoCopyTo: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: LPCIID,
+            lpSrcObj: *mut c_void,
+            ciidExclude: ULONG,
+            rgiidExclude: LPCIID,
+            lpExcludeProps: *mut c_void,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            lpDestInterface: LPCIID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub DoCopyProps: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpSrcInterface: LPCIID,
+            lpSrcObj: *mut c_void,
+            lpIncludeProps: *mut c_void,
+            ulUIParam: ULONG_PTR,
+            lpProgress: *mut c_void,
+            lpDestInterface: LPCIID,
+            lpDestObj: *mut c_void,
+            ulFlags: ULONG,
+            lppProblems: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub DoProgressDialog: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulUIParam: ULONG_PTR,
+            ulFlags: ULONG,
+            lppProgress: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub ReadReceipt: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpReadMessage: *mut c_void,
+            lppEmptyMessage: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub PrepareSubmit: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    pub ExpandRecips: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpulFlags: *mut ULONG,
+        ) -> HRESULT,
+    >,
+    pub UpdatePAB: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpMessage: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub DoSentMail: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lpMessage: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub OpenAddressBook: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpInterface: LPCIID,
+            ulFlags: ULONG,
+            lppAdrBook: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub Preprocess: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            cbEntryID: ULONG,
+            lpEntryID: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub CompleteMsg: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            cbEntryID: ULONG,
+            lpEntryID: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub StoreLogoffTransports: Option<
+        unsafe extern "system" fn(This: *mut IMAPISupport, lpulFlags: *mut ULONG) -> HRESULT,
+    >,
+    pub StatusRecips: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpMessage: *mut c_void,
+            lpRecipList: *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub WrapStoreEntryID: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            cbOrigEntry: ULONG,
+            lpOrigEntry: *mut c_void,
+            lpcbWrappedEntry: *mut ULONG,
+            lppWrappedEntry: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub ModifyProfile:
+        Option<unsafe extern "system" fn(This: *mut IMAPISupport, ulFlags: ULONG) -> HRESULT>,
+    pub IStorageFromStream: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            lpUnkIn: *mut c_void,
+            lpInterface: LPCIID,
+            ulFlags: ULONG,
+            lppStorageOut: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+    pub GetSvcConfigSupportObj: Option<
+        unsafe extern "system" fn(
+            This: *mut IMAPISupport,
+            ulFlags: ULONG,
+            lppSvcSupport: *mut *mut c_void,
+        ) -> HRESULT,
+    >,
+}
+
+// ========================================================================= provider logon objects (prefixes)
+
+/// The slots of `IXPLogon` up to `TransportLogoff` (slot 7), the one the runtime calls at normal shutdown.
+#[repr(C)]
+pub struct IXPLogonVtblPrefix {
+    pub QueryInterface: *const c_void,
+    pub AddRef: *const c_void,
+    pub Release: *const c_void,
+    pub AddressTypes: *const c_void,
+    pub RegisterOptions: *const c_void,
+    pub TransportNotify: *const c_void,
+    pub Idle: *const c_void,
+    pub TransportLogoff:
+        Option<unsafe extern "system" fn(This: *mut c_void, ulFlags: ULONG) -> HRESULT>,
+}
+
+/// The slots of `IABLogon` up to `Logoff` (slot 4).
+#[repr(C)]
+pub struct IABLogonVtblPrefix {
+    pub QueryInterface: *const c_void,
+    pub AddRef: *const c_void,
+    pub Release: *const c_void,
+    pub GetLastError: *const c_void,
+    pub Logoff: Option<unsafe extern "system" fn(This: *mut c_void, ulFlags: ULONG) -> HRESULT>,
+}
+
+/// The slots of `IMSLogon` up to `Logoff` (slot 4).
+#[repr(C)]
+pub struct IMSLogonVtblPrefix {
+    pub QueryInterface: *const c_void,
+    pub AddRef: *const c_void,
+    pub Release: *const c_void,
+    pub GetLastError: *const c_void,
+    pub Logoff:
+        Option<unsafe extern "system" fn(This: *mut c_void, lpulFlags: *mut ULONG) -> HRESULT>,
 }

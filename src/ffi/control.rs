@@ -98,6 +98,84 @@ pub unsafe extern "C" fn mockmapi_session_add_provider(
     )
 }
 
+/// Attach a provider object to a session and log it on, as MAPI does for the providers of a profile after their
+/// entry point: `IXPProvider::TransportLogon`, `IABProvider::Logon` or `IMSProvider::Logon`, with a new
+/// `IMAPISupport` of the provider's own, no UI (`LOGON_NO_DIALOG`/`AB_NO_DIALOG`/`MDB_NO_DIALOG`) and the session's
+/// profile name.
+///
+/// - `session`, `kind`, `name`, `provider`: as `mockmapi_session_add_provider` (the runtime's reference to the
+///   provider is taken the same way, and kept even when the logon fails).
+/// - `prop_count`, `props_array`: the properties of the provider's profile section — what `IMAPISupport::OpenProfileSection`
+///   with a NULL `lpUid` returns, as an `IProfSect` (an `IPropData`); copied. When the configuration's profile of
+///   the session lists a provider of this kind and name with `properties:` (config/README.md), the section starts
+///   with those, and these are added to them (replacing any with the same tag). `props_array` may be NULL when `prop_count`
+///   is 0; NULL with a nonzero `prop_count`, or an invalid value, gives `E_INVALIDARG` and attaches nothing.
+///
+/// The logon object the provider returns (and a store's `IMsgStore`) is kept by the runtime. Normal shutdown
+/// (`Logoff`, the last `MAPIUninitialize`) calls `IXPLogon::TransportLogoff(0)`, `IABLogon::Logoff(0)` or
+/// `IMSLogon::Logoff(&0)` and releases the logon objects before the provider's `Shutdown` and `Release`; the support
+/// object is released last. After a client `DoFastShutdown` nothing of them is called (`mockmapi_reset` releases
+/// them afterwards, journaled as the harness's teardown).
+///
+/// Returns what the provider's logon method returned (`S_OK` when logged on; a failure is also reported as a
+/// diagnostic naming the provider), or the errors of `mockmapi_session_add_provider`. Every call, the logon's and
+/// the support object's, is journaled. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn mockmapi_session_logon_provider(
+    session: *mut IMAPISession,
+    kind: u32,
+    name: *const c_char,
+    provider: *mut IUnknown,
+    prop_count: u32,
+    props_array: *const crate::com::_SPropValue,
+) -> HRESULT {
+    with_runtime(Method::LogonProvider, crate::com::E_UNEXPECTED, |rt| {
+        let func = "mockmapi_session_logon_provider";
+        let name = match rt.c_str_arg(Method::LogonProvider, &format!("{func}: name"), name) {
+            Ok(n) => n,
+            Err(hr) => return hr,
+        };
+        let props = if prop_count == 0 {
+            Vec::new()
+        } else if props_array.is_null() {
+            return rt.reject(
+                Method::LogonProvider,
+                E_INVALIDARG,
+                format!("{func}: props_array is NULL but prop_count is {prop_count}; pass the array or 0"),
+            );
+        } else {
+            match crate::mapiutil::cabi::read_props(props_array.cast(), prop_count) {
+                Ok(p) => p,
+                Err(e) => {
+                    return rt.reject(
+                        Method::LogonProvider,
+                        e,
+                        format!("{func}: the profile properties are not valid (a NULL pointer in a value, or an unknown type)"),
+                    )
+                }
+            }
+        };
+        rt.logon_provider(
+            session,
+            kind,
+            name,
+            provider,
+            |session, kind, name, mut section| {
+                // The configuration's properties first; the caller's add to them and replace those with the same tag.
+                for p in props {
+                    match section.iter_mut().find(|q| q.tag == p.tag) {
+                        Some(q) => *q = p,
+                        None => section.push(p),
+                    }
+                }
+                Some(super::support::SupportObject::create(
+                    session, kind, name, section,
+                ))
+            },
+        )
+    })
+}
+
 /// The `key` and `value_name` arguments of the registry functions: key required, NULL name = default value.
 pub(super) unsafe fn registry_args<'a>(
     rt: &Runtime,

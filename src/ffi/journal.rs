@@ -38,6 +38,24 @@ pub const MOCKMAPI_METHOD_JOURNAL: u32 = 18;
 /// The IMAPISession slots the mock does not model are numbered from here in vtable order
 /// (`GetLastError` = 20 ... `PrepareForm` = 37, skipping `Logoff`, which is `MOCKMAPI_METHOD_LOGOFF`).
 pub const MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED: u32 = 20;
+/// `IXPProvider::TransportLogon`, as `mockmapi_session_logon_provider` calls it.
+pub const MOCKMAPI_METHOD_TRANSPORT_LOGON: u32 = 60;
+/// `IABProvider::Logon` or `IMSProvider::Logon` (the event's provider kind says which).
+pub const MOCKMAPI_METHOD_LOGON: u32 = 61;
+/// `IXPLogon::TransportLogoff`, at normal shutdown.
+pub const MOCKMAPI_METHOD_TRANSPORT_LOGOFF: u32 = 62;
+/// `IABLogon::Logoff`, at normal shutdown.
+pub const MOCKMAPI_METHOD_AB_LOGOFF: u32 = 63;
+/// `IMSLogon::Logoff`, at normal shutdown.
+pub const MOCKMAPI_METHOD_MS_LOGOFF: u32 = 64;
+/// `mockmapi_session_logon_provider`.
+pub const MOCKMAPI_METHOD_LOGON_PROVIDER: u32 = 65;
+/// `mockmapi_support_set_result`.
+pub const MOCKMAPI_METHOD_SUPPORT_SET_RESULT: u32 = 66;
+/// The `IMAPISupport` methods a provider calls are numbered from here in vtable order:
+/// `MOCKMAPI_METHOD_SUPPORT_FIRST + slot - 3`, `GetLastError` = 70 ... `GetSvcConfigSupportObj` = 110
+/// (`IMAPISupport::OpenProfileSection` = 76). Their events are client calls that carry the provider's name and kind.
+pub const MOCKMAPI_METHOD_SUPPORT_FIRST: u32 = 70;
 
 /// One journal entry, as `mockmapi_journal_get` fills it.
 ///
@@ -190,3 +208,14 @@ const _: () = assert!(MOCKMAPI_METHOD_REGISTRY == Method::Registry as u32);
 const _: () = assert!(MOCKMAPI_METHOD_RESET == Method::Reset as u32);
 const _: () = assert!(MOCKMAPI_METHOD_JOURNAL == Method::Journal as u32);
 const _: () = assert!(MOCKMAPI_METHOD_SESSION_FIRST_UNMODELLED == Method::GetLastError as u32);
+const _: () = assert!(MOCKMAPI_METHOD_TRANSPORT_LOGON == Method::TransportLogon as u32);
+const _: () = assert!(MOCKMAPI_METHOD_LOGON == Method::Logon as u32);
+const _: () = assert!(MOCKMAPI_METHOD_TRANSPORT_LOGOFF == Method::TransportLogoff as u32);
+const _: () = assert!(MOCKMAPI_METHOD_AB_LOGOFF == Method::ABLogoff as u32);
+const _: () = assert!(MOCKMAPI_METHOD_MS_LOGOFF == Method::MSLogoff as u32);
+const _: () = assert!(MOCKMAPI_METHOD_LOGON_PROVIDER == Method::LogonProvider as u32);
+const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_SET_RESULT == Method::SupportSetResult as u32);
+const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_FIRST == Method::SupGetLastError as u32);
+const _: () = assert!(MOCKMAPI_METHOD_SUPPORT_FIRST + 6 == Method::SupOpenProfileSection as u32);
+const _: () =
+    assert!(MOCKMAPI_METHOD_SUPPORT_FIRST + 40 == Method::SupGetSvcConfigSupportObj as u32);

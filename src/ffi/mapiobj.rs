@@ -150,6 +150,21 @@ impl PropDataObject {
         LIVE.lock().insert(obj as usize, Kind::PropData);
         obj.cast()
     }
+
+    /// A new object with one reference holding `props` (a profile section, for example).
+    pub fn create_with(alloc: Allocators, props: Vec<Prop>) -> Result<*mut IPropData, SCODE> {
+        let p = PropDataObject::create(alloc);
+        // SAFETY: just created, not shared yet.
+        let set = unsafe { (*(p as *const PropDataObject)).bag.lock().set(props) };
+        match set {
+            Ok(_) => Ok(p),
+            Err(e) => {
+                // SAFETY: the one reference, given back.
+                unsafe { pd_release(p) };
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Run a method body on a live property-data object.

@@ -14,6 +14,7 @@ pub mod mapiobj;
 pub mod mapiutil;
 pub mod platform;
 pub mod registry;
+pub mod support;
 pub mod version;
 
 use std::sync::LazyLock;

@@ -10,4 +10,5 @@ pub mod compare;
 pub mod propbag;
 pub mod restriction;
 pub mod table;
+pub mod tags;
 pub mod value;

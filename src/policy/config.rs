@@ -61,6 +61,11 @@ pub fn is_office_version(v: &str) -> bool {
 /// `cchProfileNameMax`. Longer names are refused by `MAPILogonEx` (`E_INVALIDARG`) and by the configuration file.
 pub const MAX_PROFILE_NAME_CHARS: usize = 64;
 
+/// The longest provider display name, in bytes of UTF-8 (`MOCKMAPI_MAX_PROVIDER_NAME_BYTES`): names are kept for
+/// the life of the process, so a runaway length is refused instead of kept — in the configuration file as in
+/// `mockmapi_session_add_provider`.
+pub const MAX_PROVIDER_NAME_BYTES: usize = 1024;
+
 /// A profile name MAPI would accept: at most [`MAX_PROFILE_NAME_CHARS`] characters. The error says why.
 pub fn check_profile_name(name: &str) -> Result<(), String> {
     let n = name.encode_utf16().count();
@@ -217,7 +222,7 @@ fn config_from_node(node: &Node) -> Result<ConfigFile, Problem> {
 }
 
 const PROVIDER_KINDS: [&str; 3] = ["transport", "address-book", "store"];
-const PROVIDER_KEYS: [&str; 5] = ["kind", "name", "library", "entry", "fake"];
+const PROVIDER_KEYS: [&str; 6] = ["kind", "name", "library", "entry", "fake", "properties"];
 const FAKE_KEYS: [&str; 9] = [
     "without_provider_shutdown",
     "query_fast_shutdown",
@@ -285,6 +290,7 @@ fn provider_from_node(node: &Node, at: &[Step]) -> Result<ConfigProvider, Proble
         ));
     };
     let (mut kind, mut name, mut library, mut entry, mut fake) = (None, None, None, None, None);
+    let mut properties = Vec::new();
     for (i, (key, value)) in entries.iter().enumerate() {
         let here = [at, &[Step::Value(i)]].concat();
         let text = |what: &str| match value {
@@ -308,10 +314,24 @@ fn provider_from_node(node: &Node, at: &[Step]) -> Result<ConfigProvider, Proble
                 }
                 kind = Some(k);
             }
-            "name" => name = Some(text("name")?),
+            "name" => {
+                let n = text("name")?;
+                if n.len() > MAX_PROVIDER_NAME_BYTES {
+                    return Err(Problem::new(
+                        &here,
+                        format!(
+                            "the provider name is {} bytes long; the limit is {MAX_PROVIDER_NAME_BYTES} bytes \
+                             (MOCKMAPI_MAX_PROVIDER_NAME_BYTES): use a shorter name",
+                            n.len()
+                        ),
+                    ));
+                }
+                name = Some(n);
+            }
             "library" => library = Some(text("library")?),
             "entry" => entry = Some(text("entry")?),
             "fake" => fake = Some(fake_from_node(value, &here)?),
+            "properties" => properties = properties_from_node(value, &here)?,
             other => {
                 return Err(Problem::new(
                     &[at, &[Step::Key(i)]].concat(),
@@ -357,7 +377,125 @@ fn provider_from_node(node: &Node, at: &[Step]) -> Result<ConfigProvider, Proble
             )),
         };
     let name = name.unwrap_or_else(|| kind.clone());
-    Ok(ConfigProvider { kind, name, source })
+    Ok(ConfigProvider {
+        kind,
+        name,
+        source,
+        properties,
+    })
+}
+
+/// `properties:` of a provider — its profile section: a mapping of `PR_*` names (as `mapitags.h` spells them) or
+/// tags (`0x6700001F`) to values of the tag's type.
+fn properties_from_node(node: &Node, at: &[Step]) -> Result<Vec<ConfigProperty>, Problem> {
+    let entries = match node {
+        Node::Map(e) => e.as_slice(),
+        Node::Null => &[],
+        other => {
+            return Err(Problem::new(
+                at,
+                format!(
+                    "properties is {}; write a mapping of property names (PR_DISPLAY_NAME_W, or a tag such as \
+                     0x6700001F) to values",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    let mut out: Vec<ConfigProperty> = Vec::new();
+    for (i, (key, value)) in entries.iter().enumerate() {
+        let key_at = [at, &[Step::Key(i)]].concat();
+        let here = [at, &[Step::Value(i)]].concat();
+        let tag = match key.strip_prefix("0x").or_else(|| key.strip_prefix("0X")) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => crate::mapiutil::tags::tag_from_name(key),
+        };
+        let Some(tag) = tag else {
+            return Err(Problem::new(
+                &key_at,
+                format!(
+                    "unknown property '{key}'; write a PR_* name from mapitags.h (PR_DISPLAY_NAME_W, \
+                     PR_PST_PATH_W, ...) or a property tag in hex (0x6700001F)"
+                ),
+            ));
+        };
+        if let Some(j) = out.iter().position(|p| p.tag == tag) {
+            return Err(Problem {
+                path: key_at,
+                earlier: Some([at, &[Step::Key(j)]].concat()),
+                message: format!(
+                    "property '{key}' (tag 0x{tag:08X}) is written twice, here and at {{earlier}}"
+                ),
+            });
+        }
+        let ty = tag & 0xFFFF;
+        let type_name = crate::mapiutil::tags::type_name(ty);
+        let wrong = |want: &str| {
+            Problem::new(
+                &here,
+                format!(
+                    "{key} is a {type_name} property but its value is {}; write {want}",
+                    value.describe()
+                ),
+            )
+        };
+        use crate::com::mapidefs::{
+            PT_BINARY, PT_BOOLEAN, PT_I2, PT_I8, PT_LONG, PT_STRING8, PT_UNICODE,
+        };
+        let value = match (ty, value) {
+            (PT_STRING8 | PT_UNICODE, Node::Str(s)) => ConfigValue::String(s.clone()),
+            (PT_STRING8 | PT_UNICODE, _) => return Err(wrong("text")),
+            (PT_I2, Node::Int(n)) if (i128::from(i16::MIN)..=i128::from(u16::MAX)).contains(n) => {
+                ConfigValue::Integer(*n as i64)
+            }
+            (PT_I2, _) => return Err(wrong("a whole number from -32768 to 65535")),
+            (PT_LONG, Node::Int(n)) if (i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(n) => {
+                ConfigValue::Integer(*n as i64)
+            }
+            (PT_LONG, _) => return Err(wrong("a whole number from -2147483648 to 4294967295")),
+            (PT_I8, Node::Int(n)) if (i128::from(i64::MIN)..=i128::from(u64::MAX)).contains(n) => {
+                ConfigValue::Integer(*n as i64)
+            }
+            (PT_I8, _) => return Err(wrong("a 64-bit whole number")),
+            (PT_BOOLEAN, Node::Bool(b)) => ConfigValue::Boolean(*b),
+            (PT_BOOLEAN, _) => return Err(wrong("true or false")),
+            (PT_BINARY, Node::Str(s)) => ConfigValue::Binary(hex_bytes(s).map_err(|why| {
+                Problem::new(&here, format!("{key} is a PT_BINARY property: {why}"))
+            })?),
+            (PT_BINARY, _) => return Err(wrong("its bytes in hex, quoted (\"DEADBEEF\")")),
+            _ => {
+                return Err(Problem::new(
+                    &key_at,
+                    format!(
+                        "{key} is a {type_name} property, a type the configuration does not write; properties \
+                         are text (PT_STRING8, PT_UNICODE), whole numbers (PT_I2, PT_LONG, PT_I8), booleans \
+                         (PT_BOOLEAN) or bytes in hex (PT_BINARY)"
+                    ),
+                ))
+            }
+        };
+        out.push(ConfigProperty { tag, value });
+    }
+    Ok(out)
+}
+
+/// Bytes written in hex, two digits each; spaces between bytes are allowed.
+fn hex_bytes(text: &str) -> Result<Vec<u8>, String> {
+    let digits: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() % 2 != 0 {
+        return Err(format!(
+            "'{text}' has an odd number of hex digits; write two per byte (\"0A1B\")"
+        ));
+    }
+    digits
+        .chunks(2)
+        .map(|pair| {
+            let s: String = pair.iter().collect();
+            u8::from_str_radix(&s, 16).map_err(|_| {
+                format!("'{s}' in '{text}' is not a hex byte; write digits 0-9 and A-F")
+            })
+        })
+        .collect()
 }
 
 fn fake_from_node(node: &Node, at: &[Step]) -> Result<ConfigFake, Problem> {
@@ -506,6 +644,28 @@ pub struct ConfigProvider {
     /// Display name for the journal.
     pub name: String,
     pub source: ConfigProviderSource,
+    /// `properties:`, its profile section (what `IMAPISupport::OpenProfileSection` returns), in file order.
+    pub properties: Vec<ConfigProperty>,
+}
+
+/// One property of a provider's profile section, as the configuration writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProperty {
+    pub tag: u32,
+    pub value: ConfigValue,
+}
+
+/// A profile-section value: the tag's type says which one is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigValue {
+    /// `PT_STRING8` / `PT_UNICODE`.
+    String(String),
+    /// `PT_I2`, `PT_LONG`, `PT_I8` (the range was checked against the type).
+    Integer(i64),
+    /// `PT_BOOLEAN`.
+    Boolean(bool),
+    /// `PT_BINARY`.
+    Binary(Vec<u8>),
 }
 
 /// Where a configured provider comes from.
@@ -677,6 +837,85 @@ mod tests {
     }
 
     #[test]
+    fn provider_properties_parse_by_name_or_tag_with_typed_values() {
+        let text = "profiles:\n  P:\n    - kind: store\n      name: S\n      fake: {}\n      properties:\n        PR_DISPLAY_NAME_W: My store\n        PR_DISPLAY_NAME_A: narrow\n        0x67200003: -7\n        0x67210002: 65535\n        0x67220014: 9000000000\n        0x6723000B: true\n        0x67240102: \"de ad BE EF\"\n";
+        let c = parse_config("c.yaml", text).unwrap();
+        let props = &c.profiles[0].providers[0].properties;
+        let want = [
+            (0x3001_001F, ConfigValue::String("My store".into())),
+            (0x3001_001E, ConfigValue::String("narrow".into())),
+            (0x6720_0003, ConfigValue::Integer(-7)),
+            (0x6721_0002, ConfigValue::Integer(65535)),
+            (0x6722_0014, ConfigValue::Integer(9_000_000_000)),
+            (0x6723_000B, ConfigValue::Boolean(true)),
+            (
+                0x6724_0102,
+                ConfigValue::Binary(vec![0xDE, 0xAD, 0xBE, 0xEF]),
+            ),
+        ];
+        assert_eq!(props.len(), want.len());
+        for (p, (tag, value)) in props.iter().zip(want) {
+            assert_eq!((p.tag, &p.value), (tag, &value));
+        }
+    }
+
+    #[test]
+    fn provider_property_errors_name_the_place_and_the_fix() {
+        let head = "profiles:\n  P:\n    - kind: store\n      fake: {}\n      properties:\n";
+        let cases = [
+            (
+                "        PR_NO_SUCH: 1\n",
+                "6:9",
+                "unknown property 'PR_NO_SUCH'",
+            ),
+            ("        0xZZ: 1\n", "6:9", "unknown property '0xZZ'"),
+            (
+                "        PR_DISPLAY_NAME_W: 5\n",
+                "6:28",
+                "PT_UNICODE property but its value is",
+            ),
+            (
+                "        0x67200003: 4294967296\n",
+                "6:21",
+                "from -2147483648 to 4294967295",
+            ),
+            ("        0x6723000B: yes please\n", "6:21", "true or false"),
+            (
+                "        0x67240102: \"ABC\"\n",
+                "6:21",
+                "odd number of hex digits",
+            ),
+            ("        0x67240102: \"GG\"\n", "6:21", "not a hex byte"),
+            (
+                "        0x67250040: 1\n",
+                "6:9",
+                "PT_SYSTIME property, a type the configuration does not write",
+            ),
+            (
+                "        PR_DISPLAY_NAME: a\n        PR_DISPLAY_NAME_A: b\n",
+                "7:9",
+                "written twice",
+            ),
+        ];
+        for (props, at, what) in cases {
+            let text = format!("{head}{props}");
+            let e = parse_config("c.yaml", &text).unwrap_err().to_string();
+            assert!(e.contains(&format!("c.yaml:{at}")), "{props:?}: {e}");
+            assert!(e.contains(what), "{props:?}: {e}");
+        }
+        let e = parse_config(
+            "c.yaml",
+            "profiles:\n  P:\n    - kind: store\n      fake: {}\n      properties: [a]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("c.yaml:5:19") && e.contains("properties is a list"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn profile_errors_name_the_place_and_the_fix() {
         let cases = [
             (
@@ -707,6 +946,16 @@ mod tests {
             assert!(e.contains(&format!("c.yaml:{at}")), "{text:?}: {e}");
             assert!(e.contains(what), "{text:?}: {e}");
         }
+        // Provider names: at most MAX_PROVIDER_NAME_BYTES, as mockmapi_session_add_provider.
+        let text = format!(
+            "profiles:\n  P:\n    - kind: store\n      name: {}\n      library: x.so\n",
+            "n".repeat(MAX_PROVIDER_NAME_BYTES + 1)
+        );
+        let e = parse_config("c.yaml", &text).unwrap_err().to_string();
+        assert!(
+            e.contains("c.yaml:4:13") && e.contains("the limit is 1024 bytes"),
+            "{e}"
+        );
         // Profile names: at most MAX_PROFILE_NAME_CHARS (cchProfileNameMax), as MAPILogonEx.
         let fits = "p".repeat(MAX_PROFILE_NAME_CHARS);
         let c = parse_config(

@@ -284,25 +284,53 @@ pub(crate) fn parse_document(origin: &str, text: &str) -> Result<Node, LoadError
 /// document with `serde_norway`, which decides what it means or reports the error. Every accepted document
 /// gives the tree `serde_norway` gives (`plain_blocks_agree_with_serde_norway` checks it).
 fn read_plain_blocks(text: &str) -> Option<Node> {
-    /// A mapping being read: its indentation and entries; the last entry's value may be a child mapping.
-    struct Open {
-        indent: usize,
-        entries: Vec<(String, Node)>,
+    // Close the innermost mapping into its parent's last entry (the entry that opened it).
+    fn close(levels: &mut Vec<Vec<(String, Node)>>) {
+        let done = levels.pop().expect("an open mapping");
+        let parent = levels.last_mut().expect("a parent");
+        parent.last_mut().expect("the entry that opened it").1 = Node::Map(done);
     }
-    // Close the innermost mapping into its parent's last entry.
-    fn close(stack: &mut Vec<Open>) {
-        let done = stack.pop().expect("an open mapping");
-        let parent = stack.last_mut().expect("a parent");
-        parent
-            .entries
-            .last_mut()
-            .expect("the entry that opened it")
-            .1 = Node::Map(done.entries);
+    let mut levels: Vec<Vec<(String, Node)>> = Vec::new();
+    scan_plain_blocks(text, |depth, key, value| {
+        while levels.len() > depth + 1 {
+            close(&mut levels);
+        }
+        if levels.len() == depth {
+            levels.push(Vec::new());
+        }
+        let node = match value {
+            Plain::Nothing => Node::Null,
+            Plain::Empty => Node::Map(Vec::new()),
+            Plain::Int(v) => Node::Int(v),
+        };
+        levels[depth].push((key.to_owned(), node));
+        Some(())
+    })?;
+    while levels.len() > 1 {
+        close(&mut levels);
     }
+    levels.pop().map(Node::Map)
+}
+
+/// A value [`scan_plain_blocks`] takes: nothing on the line (a deeper mapping may follow), `{}`, an integer.
+#[derive(Debug, Clone, Copy)]
+enum Plain {
+    Nothing,
+    Empty,
+    Int(i128),
+}
+
+/// The entries of a document of the shape [`read_plain_blocks`] takes, in document order, with their depth
+/// (0 for the top mapping); `None` as soon as the document leaves that shape, or when `entry` gives up.
+fn scan_plain_blocks<'t>(
+    text: &'t str,
+    mut entry: impl FnMut(usize, &'t str, Plain) -> Option<()>,
+) -> Option<()> {
     if text.starts_with('\u{feff}') || text.contains(['\r', '\t']) {
         return None;
     }
-    let mut stack: Vec<Open> = Vec::new();
+    // The indentation of each open mapping, outermost first.
+    let mut indents: Vec<usize> = Vec::new();
     // The last entry had no value on its line: a deeper mapping may follow.
     let mut awaiting = false;
     for line in text.split('\n') {
@@ -326,47 +354,94 @@ fn read_plain_blocks(text: &str) -> Option<Node> {
         if !plain_key(key) {
             return None;
         }
-        let node = match value {
-            "" => None,
-            "{}" => Some(Node::Map(Vec::new())),
-            v => Some(Node::Int(plain_int(v)?)),
+        let value = match value {
+            "" => Plain::Nothing,
+            "{}" => Plain::Empty,
+            v => Plain::Int(plain_int(v)?),
         };
-        match stack.last() {
-            None if indent == 0 => stack.push(Open {
-                indent,
-                entries: Vec::new(),
-            }),
+        match indents.last() {
+            None if indent == 0 => indents.push(indent),
             None => return None,
-            Some(top) if indent > top.indent => {
+            Some(&top) if indent > top => {
                 // Deeper than any hive or configuration needs: serde_norway explains (or refuses) it.
-                if !awaiting || stack.len() >= 8 {
+                if !awaiting || indents.len() >= 8 {
                     return None;
                 }
-                stack.push(Open {
-                    indent,
-                    entries: Vec::new(),
-                });
+                indents.push(indent);
             }
             Some(_) => {
-                while stack.last().is_some_and(|o| indent < o.indent) {
-                    close(&mut stack);
+                while indents.last().is_some_and(|&o| indent < o) {
+                    indents.pop();
                 }
-                if stack.last().is_none_or(|o| o.indent != indent) {
+                if indents.last() != Some(&indent) {
                     return None;
                 }
             }
         }
-        awaiting = node.is_none();
-        stack
-            .last_mut()
-            .expect("an open mapping")
-            .entries
-            .push((key.to_owned(), node.unwrap_or(Node::Null)));
+        awaiting = matches!(value, Plain::Nothing);
+        entry(indents.len() - 1, key, value)?;
     }
-    while stack.len() > 1 {
-        close(&mut stack);
+    (!indents.is_empty()).then_some(())
+}
+
+/// A hive file of the shape [`read_plain_blocks`] takes (hives, key paths, DWORD values) read straight into a
+/// new hive: the hive [`parse_hive`] gives for it, or `None` at the first thing that is not plainly right (then
+/// `parse_hive` reads it the general way and describes the problem).
+fn read_plain_hive(text: &str) -> Option<Registry> {
+    /// The key being read and its values (created when the next key or hive begins, or at the end).
+    struct Pending<'t> {
+        written: String,
+        values: Vec<(&'t str, u32)>,
     }
-    stack.pop().map(|o| Node::Map(o.entries))
+    fn flush(registry: &mut Registry, pending: Option<Pending<'_>>) -> Option<()> {
+        let Some(p) = pending else { return Some(()) };
+        // `None` for the same key written twice (perhaps in another case).
+        let key = registry.create_new_key(&p.written).ok()??;
+        for (name, v) in p.values {
+            if !key.add_value(name, RegValue::Dword(v)).ok()? {
+                return None;
+            }
+        }
+        Some(())
+    }
+    let mut registry = Registry::new();
+    let mut roots: Vec<RootKey> = Vec::new();
+    let mut pending: Option<Pending<'_>> = None;
+    scan_plain_blocks(text, |depth, key, value| match (depth, value) {
+        (0, Plain::Nothing | Plain::Empty) => {
+            flush(&mut registry, pending.take())?;
+            let root = RootKey::parse(key.trim())?;
+            if roots.contains(&root) {
+                return None;
+            }
+            roots.push(root);
+            Some(())
+        }
+        (1, Plain::Nothing | Plain::Empty) => {
+            flush(&mut registry, pending.take())?;
+            if key
+                .split('\\')
+                .find(|s| !s.is_empty())
+                .is_some_and(|s| RootKey::parse(s.trim()).is_some())
+            {
+                return None;
+            }
+            let root = roots.last()?;
+            pending = Some(Pending {
+                written: format!("{}\\{key}", root.short_name()),
+                values: Vec::new(),
+            });
+            Some(())
+        }
+        (2, Plain::Int(v)) => {
+            let v = u32::try_from(v).ok()?;
+            pending.as_mut()?.values.push((key, v));
+            Some(())
+        }
+        _ => None,
+    })?;
+    flush(&mut registry, pending.take())?;
+    Some(registry)
 }
 
 /// A key [`read_plain_blocks`] takes as it is: text that YAML reads as a plain string in any position, and
@@ -378,19 +453,38 @@ fn plain_key(key: &str) -> bool {
     if !(first.is_alphanumeric() || first == '_' || first == '\\') {
         return false;
     }
-    if key.contains([
-        '#', '"', '\'', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', ':',
-    ]) || key.chars().any(char::is_control)
-    {
+    // One pass over the bytes: YAML indicators, and ASCII control characters (other control characters are
+    // not ASCII, and checked only in a key that is not).
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'#' | b'"'
+                | b'\''
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b','
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'%'
+                | b'@'
+                | b'`'
+                | b':'
+        ) || b < 0x20
+            || b == 0x7f
+    };
+    if key.bytes().any(special) || (!key.is_ascii() && key.chars().any(char::is_control)) {
         return false;
     }
     // Words some YAML schemas read as null or a boolean, and anything that starts like a number.
-    let lower = key.to_ascii_lowercase();
     !(first.is_ascii_digit()
-        || matches!(
-            lower.as_str(),
-            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-        ))
+        || ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+            .iter()
+            .any(|w| key.eq_ignore_ascii_case(w)))
 }
 
 /// A plain decimal integer without sign, leading zero or separator, small enough for any integer type YAML
@@ -627,6 +721,9 @@ pub const TYPE_NAMES: [&str; 6] = [
 
 /// Parse a YAML hive file: the hives at the top level.
 pub fn parse_hive(origin: &str, text: &str) -> Result<Registry, LoadError> {
+    if let Some(registry) = read_plain_hive(text) {
+        return Ok(registry);
+    }
     let node = parse_document(origin, text)?;
     let hive = match &node {
         Node::Map(_) => hive_from_node(&node, &[]),
@@ -1192,7 +1289,18 @@ mod tests {
             let slow = Node::deserialize(serde_norway::Deserializer::from_str(doc)).ok();
             assert!(fast.is_some(), "the fast reader takes {doc:?}");
             assert_eq!(fast, slow, "{doc:?}");
+            // Straight into a hive: the same hive as the checks build, or nothing where they find a problem.
+            let checked = hive_with_checks(slow.as_ref().unwrap(), &[]).ok();
+            match read_plain_hive(doc) {
+                Some(hive) => assert_eq!(Some(hive), checked, "{doc:?}"),
+                None => assert!(
+                    checked.is_none() || doc.contains("{}") || doc.contains("registry:"),
+                    "{doc:?} is a plain hive the direct reader should take"
+                ),
+            }
         }
+        assert!(read_plain_hive(taken[0]).is_some());
+        assert!(read_plain_hive(taken[1]).is_some());
         let left = [
             "",
             "# only a comment\n",

@@ -1141,14 +1141,19 @@ mod tests {
         let reader = {
             let (j, stop) = (j.clone(), stop.clone());
             std::thread::spawn(move || {
+                // At least one read, however late this thread starts (the writers may be done by then).
                 let mut reads = 0;
-                while !stop.load(Ordering::Relaxed) {
+                loop {
+                    let done = stop.load(Ordering::Relaxed);
                     j.read(|events| {
                         for (i, e) in events.iter().enumerate() {
                             assert_eq!(e.sequence, i as u64 + 1);
                         }
                     });
                     reads += 1;
+                    if done {
+                        break;
+                    }
                 }
                 reads
             })

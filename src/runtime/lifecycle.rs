@@ -4,8 +4,8 @@ use std::ffi::{c_void, CStr};
 use std::sync::Arc;
 
 use crate::com::{
-    IMAPISession, IUnknown, E_INVALIDARG, HRESULT, MAPI_E_CALL_FAILED, MAPI_E_LOGON_FAILED,
-    MAPI_E_NOT_FOUND, S_OK,
+    IMAPISession, IUnknown, E_INVALIDARG, E_OUTOFMEMORY, HRESULT, MAPI_E_CALL_FAILED,
+    MAPI_E_LOGON_FAILED, MAPI_E_NOT_FOUND, S_OK,
 };
 use crate::policy::{PolicyDecision, RegValue, Registry, RegistryError};
 
@@ -179,7 +179,7 @@ fn attach(
     object: ComPtr,
     library: Option<Arc<Library>>,
     rt: &Inner,
-) -> String {
+) -> (String, Arc<ProviderRecord>) {
     let same_kind = entry.of_kind(kind);
     let name = match name {
         Some(n) => n.to_owned(),
@@ -195,9 +195,10 @@ fn attach(
         iface: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
         closed: std::sync::atomic::AtomicBool::new(false),
         latch: rt.latch.clone(),
+        logon: parking_lot::Mutex::new(Default::default()),
     });
-    same_kind.push(record);
-    name
+    same_kind.push(record.clone());
+    (name, record)
 }
 
 impl Runtime {
@@ -481,44 +482,116 @@ impl Runtime {
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::AddProvider));
-        let (hr, msg) = self.add_provider_inner(session, kind, name, provider);
+        let (hr, msg, _) =
+            self.add_provider_inner(Method::AddProvider, session, kind, name, provider);
+        rt.journal.finish(slot, hr, msg);
+        hr
+    }
+
+    /// Attach a provider object to a session and log it on (`mockmapi_session_logon_provider`): as
+    /// [`Runtime::add_provider`], then `TransportLogon`/`Logon` with the support object `make_support` builds for
+    /// the attached provider (session id, kind, name, and the properties the configuration gives the provider of
+    /// that kind and name in the session's profile, if any). The provider stays attached when its logon fails;
+    /// the result is the logon's.
+    pub fn logon_provider(
+        &self,
+        session: *mut IMAPISession,
+        kind: u32,
+        name: Option<&str>,
+        provider: *mut IUnknown,
+        make_support: impl FnOnce(
+            u32,
+            ProviderKind,
+            &str,
+            Vec<crate::mapiutil::value::Prop>,
+        ) -> Option<ComPtr>,
+    ) -> HRESULT {
+        let rt = &self.inner;
+        let slot = rt
+            .journal
+            .begin(Event::new(EventType::ClientCall, Method::LogonProvider));
+        let (hr, msg, record) =
+            self.add_provider_inner(Method::LogonProvider, session, kind, name, provider);
+        let Some(record) = record else {
+            rt.journal.finish(slot, hr, msg);
+            return hr;
+        };
+        let name = record.name.to_str().unwrap_or("").to_owned();
+        let (profile, configured) = {
+            let st = rt.state.lock();
+            let profile = st.sessions.get(&record.session).map(|e| e.profile.clone());
+            // The configuration's section for this provider: same profile, kind and name.
+            let configured = profile
+                .as_deref()
+                .and_then(|p| {
+                    st.config
+                        .profiles
+                        .iter()
+                        .find(|c| c.name.eq_ignore_ascii_case(p))
+                })
+                .and_then(|c| {
+                    c.sections
+                        .iter()
+                        .find(|s| s.kind == record.kind && s.name == name)
+                })
+                .map(|s| s.properties.clone())
+                .unwrap_or_default();
+            (profile.map(crate::runtime::journal::c_string), configured)
+        };
+        let Some(support) = make_support(record.session, record.kind, &name, configured) else {
+            rt.journal.finish(slot, E_OUTOFMEMORY, msg);
+            return E_OUTOFMEMORY;
+        };
+        // Under a pass: a DoFastShutdown beginning meanwhile waits for the logon (see `provider::ExitLatch`).
+        let _pass = rt.latch.pass();
+        let hr = match profile {
+            Some(profile) if !rt.latch.is_exited() => {
+                record.call_logon(support, &profile, rt.entry_points.free_buffer)
+            }
+            _ => {
+                // Logged off or exited meanwhile: the support object is kept with the record, never handed out.
+                record.logon.lock().support = Some(support);
+                MAPI_E_CALL_FAILED
+            }
+        };
         rt.journal.finish(slot, hr, msg);
         hr
     }
 
     fn add_provider_inner(
         &self,
+        method: Method,
         session: *mut IMAPISession,
         kind: u32,
         name: Option<&str>,
         provider: *mut IUnknown,
-    ) -> (HRESULT, Option<String>) {
+    ) -> (HRESULT, Option<String>, Option<Arc<ProviderRecord>>) {
         let rt = &self.inner;
+        let func = method.name();
         let bad = |msg: String| {
-            rt.journal.violation(
-                Method::AddProvider,
-                0,
-                with_rule(msg, crate::rules::ARGUMENTS),
-            );
-            (E_INVALIDARG, None)
+            rt.journal
+                .violation(method, 0, with_rule(msg, crate::rules::ARGUMENTS));
+            (E_INVALIDARG, None, None)
         };
         if session.is_null() {
-            return bad("mockmapi_session_add_provider: session is NULL; pass the IMAPISession from MAPILogonEx".into());
+            return bad(format!(
+                "{func}: session is NULL; pass the IMAPISession from MAPILogonEx"
+            ));
         }
         let Some(object) = ComPtr::new(provider) else {
-            return bad(
-                "mockmapi_session_add_provider: provider is NULL; pass the provider object".into(),
-            );
+            return bad(format!(
+                "{func}: provider is NULL; pass the provider object"
+            ));
         };
         let Some(kind) = ProviderKind::from_u32(kind) else {
             return bad(format!(
-                "mockmapi_session_add_provider: unknown provider kind {kind}; use MOCKMAPI_PROVIDER_TRANSPORT (1), \
+                "{func}: unknown provider kind {kind}; use MOCKMAPI_PROVIDER_TRANSPORT (1), \
                  MOCKMAPI_PROVIDER_ADDRESS_BOOK (2) or MOCKMAPI_PROVIDER_STORE (3)"
             ));
         };
         if let Some(n) = name.filter(|n| n.len() > super::provider::MAX_NAME_BYTES) {
             return bad(format!(
-                "mockmapi_session_add_provider: the provider name is {} bytes long; the limit is {} bytes",
+                "{func}: the provider name is {} bytes long; the limit is {} bytes",
                 n.len(),
                 super::provider::MAX_NAME_BYTES
             ));
@@ -533,29 +606,28 @@ impl Runtime {
                 .cloned()
             else {
                 drop(st);
-                return bad("mockmapi_session_add_provider: session is not an IMAPISession returned by MAPILogonEx \
+                return bad(format!(
+                    "{func}: session is not an IMAPISession returned by MAPILogonEx \
                             since the last mockmapi_reset"
-                    .into());
+                ));
             };
             if obj.ref_count() == 0 {
                 drop(st);
                 return bad(format!(
-                    "mockmapi_session_add_provider: session {} was released (its last Release was called); \
+                    "{func}: session {} was released (its last Release was called); \
                      hold a reference while you use it",
                     obj.id
                 ));
             }
-            if let Err(hr) = rt.check_session_locked(&st, &obj, Method::AddProvider) {
-                return (hr, None);
+            if let Err(hr) = rt.check_session_locked(&st, &obj, method) {
+                return (hr, None, None);
             }
             obj.id
         };
         // The runtime's own reference, taken outside the lock (AddRef is provider code).
         // SAFETY: the caller passes a live COM object (documented contract).
         if let Err(why) = unsafe { object.add_ref() } {
-            return bad(format!(
-                "mockmapi_session_add_provider: cannot AddRef the provider: {why}"
-            ));
+            return bad(format!("{func}: cannot AddRef the provider: {why}"));
         }
         let mut st = rt.state.lock();
         let still_on = st.sessions.contains_key(&id) && !st.exited;
@@ -567,23 +639,23 @@ impl Runtime {
                     kind,
                     crate::runtime::journal::name(name.unwrap_or("")),
                 );
-                return (crate::com::MAPI_E_CALL_FAILED, None);
+                return (crate::com::MAPI_E_CALL_FAILED, None, None);
             }
             // SAFETY: releasing the reference taken just above.
             let _ = unsafe { object.release() };
             rt.journal.violation(
-                Method::AddProvider,
+                method,
                 id,
                 format!(
                     "session {id} was logged off while the provider was being added [rule {}]",
                     crate::rules::LOGGED_OFF_SESSION
                 ),
             );
-            return (MAPI_E_CALL_FAILED, None);
+            return (MAPI_E_CALL_FAILED, None, None);
         }
         let entry = st.sessions.get_mut(&id).expect("checked");
         let at_end = entry.by_kind[kind as usize..].iter().all(Vec::is_empty);
-        let name = attach(entry, id, kind, name, object, None, rt);
+        let (name, record) = attach(entry, id, kind, name, object, None, rt);
         st.extend_order(id, at_end, 1);
         st.note_added(format!(
             "{} \"{name}\" was attached to session {id}",
@@ -597,7 +669,32 @@ impl Runtime {
                 "session {id}: {} \"{name}\" attached",
                 kind.label()
             )),
+            Some(record),
         )
+    }
+
+    /// Make the `IMAPISupport` method `method` of the provider `name` (`None`: of every provider) return `result`
+    /// without running, until the next reset (`mockmapi_support_set_result`). A later setting for the same
+    /// provider and method replaces the earlier one.
+    pub fn set_support_result(&self, name: Option<&str>, method: Method, result: HRESULT) {
+        let mut st = self.inner.state.lock();
+        let name = name.map(str::to_owned);
+        st.support_results
+            .retain(|(n, m, _)| !(*n == name && *m == method));
+        st.support_results.push((name, method, result));
+    }
+
+    /// The result injected into the support method `method` of the provider `name`, if any: a setting for the
+    /// provider wins over one for every provider.
+    pub fn support_result(&self, name: &str, method: Method) -> Option<HRESULT> {
+        let st = self.inner.state.lock();
+        let find = |want: Option<&str>| {
+            st.support_results
+                .iter()
+                .find(|(n, m, _)| n.as_deref() == want && *m == method)
+                .map(|(_, _, hr)| *hr)
+        };
+        find(Some(name)).or_else(|| find(None))
     }
 
     /// What the client never released, one sentence each: session objects with references left, fake

@@ -58,6 +58,8 @@ pub struct Config {
 pub struct Profile {
     pub name: String,
     pub providers: Vec<ProfileProvider>,
+    /// The profile sections the configuration gives providers (`properties:`), by kind and name.
+    pub sections: Vec<ProfileSection>,
 }
 
 /// A profile of the configuration file, in the runtime's terms.
@@ -90,10 +92,55 @@ pub(crate) fn profile_from_config(p: &crate::policy::config::ConfigProfile) -> P
             }
         })
         .collect();
+    let sections = p
+        .providers
+        .iter()
+        .filter(|c| !c.properties.is_empty())
+        .map(|c| ProfileSection {
+            kind: ProviderKind::from_label(&c.kind)
+                .expect("the configuration parser accepts only the kinds' labels"),
+            name: c.name.clone(),
+            properties: c.properties.iter().map(section_prop).collect(),
+        })
+        .collect();
     Profile {
         name: p.name.clone(),
         providers,
+        sections,
     }
+}
+
+/// A provider's profile section from the configuration: what `IMAPISupport::OpenProfileSection(NULL)` holds.
+#[derive(Debug, Clone)]
+pub struct ProfileSection {
+    pub kind: ProviderKind,
+    pub name: String,
+    pub properties: Vec<crate::mapiutil::value::Prop>,
+}
+
+/// A configured property as a MAPI value of its tag's type (the parser checked that the two fit).
+fn section_prop(p: &crate::policy::config::ConfigProperty) -> crate::mapiutil::value::Prop {
+    use crate::com::mapidefs::{PT_I2, PT_I8, PT_UNICODE, WCHAR};
+    use crate::mapiutil::value::{Prop, Value};
+    use crate::policy::config::ConfigValue;
+    let ty = p.tag & 0xFFFF;
+    let value = match &p.value {
+        ConfigValue::String(s) if ty == PT_UNICODE => Value::Unicode(
+            // WCHAR is the platform's wchar_t: UTF-16 units on Windows, code points elsewhere.
+            if std::mem::size_of::<WCHAR>() == 2 {
+                s.encode_utf16().map(|u| u as WCHAR).collect()
+            } else {
+                s.chars().map(|c| c as WCHAR).collect()
+            },
+        ),
+        ConfigValue::String(s) => Value::String8(s.as_bytes().to_vec()),
+        ConfigValue::Integer(n) if ty == PT_I2 => Value::I2(*n as i16),
+        ConfigValue::Integer(n) if ty == PT_I8 => Value::I8(*n),
+        ConfigValue::Integer(n) => Value::Long(*n as i32),
+        ConfigValue::Boolean(b) => Value::Boolean(u16::from(*b)),
+        ConfigValue::Binary(b) => Value::Binary(b.clone()),
+    };
+    Prop::new(p.tag, value)
 }
 
 /// One provider of a profile.
@@ -189,6 +236,9 @@ impl SessionEntry {
 
 pub(crate) struct State {
     pub(crate) config: Config,
+    /// Results injected into `IMAPISupport` methods (`mockmapi_support_set_result`): provider name (`None`: every
+    /// provider), method, result. Cleared by reset.
+    pub(crate) support_results: Vec<(Option<String>, Method, HRESULT)>,
     pub(crate) init_count: u32,
     /// A client `DoFastShutdown` started calling providers: the process is gone as far as MAPI is concerned.
     pub(crate) exited: bool,
@@ -233,6 +283,7 @@ impl State {
             registry: config.registry.clone(),
             office_version: config.office_version.clone(),
             config,
+            support_results: Vec::new(),
             init_count: 0,
             exited: false,
             exit_fan_out: false,

@@ -78,8 +78,8 @@ unsafe impl Send for ComPtr {}
 unsafe impl Sync for ComPtr {}
 
 /// The longest provider display name accepted (bytes of UTF-8): names are kept for the life of the process, so
-/// a runaway length is refused (`E_INVALIDARG`) instead of kept.
-pub const MAX_NAME_BYTES: usize = 1024;
+/// a runaway length is refused (`E_INVALIDARG`) instead of kept. The configuration file has the same limit.
+pub const MAX_NAME_BYTES: usize = crate::policy::config::MAX_PROVIDER_NAME_BYTES;
 
 impl ComPtr {
     pub fn new(p: *mut IUnknown) -> Option<ComPtr> {
@@ -139,7 +139,43 @@ pub struct ProviderRecord {
     /// reaches it afterwards.
     pub(crate) closed: AtomicBool,
     pub(crate) latch: Arc<ExitLatch>,
+    /// What the provider's logon gave the runtime (`mockmapi_session_logon_provider`); empty when not logged on.
+    pub(crate) logon: Mutex<LogonObjects>,
 }
+
+/// The objects of one provider logon the runtime holds a reference on: the support object it handed the
+/// provider (released last, after the provider object), the logon object the provider returned
+/// (`IXPLogon`/`IABLogon`/`IMSLogon`), and a store's `IMsgStore`.
+#[derive(Debug, Default)]
+pub struct LogonObjects {
+    pub support: Option<ComPtr>,
+    pub logon: Option<ComPtr>,
+    pub store: Option<ComPtr>,
+}
+
+impl LogonObjects {
+    /// Release what is held: logon object and store first, the support object last. Returns what each
+    /// Release answered, for the journal.
+    ///
+    /// # Safety
+    /// The pointers are references the runtime owns.
+    unsafe fn release_all(&mut self) -> Vec<(&'static str, Result<u32, &'static str>)> {
+        let mut out = Vec::new();
+        if let Some(store) = self.store.take() {
+            out.push(("IMsgStore", store.release()));
+        }
+        if let Some(logon) = self.logon.take() {
+            out.push(("logon object", logon.release()));
+        }
+        if let Some(support) = self.support.take() {
+            out.push(("IMAPISupport", support.release()));
+        }
+        out
+    }
+}
+
+/// `LOGON_NO_DIALOG` / `AB_NO_DIALOG` / `MDB_NO_DIALOG`: the logon flags the runtime passes (there is no UI).
+const LOGON_NO_DIALOG: u32 = 0x0000_0001;
 
 /// The exited state as provider records see it, the gate that keeps every other provider call out of the way
 /// of a client `DoFastShutdown`, and the references the runtime keeps once exited.
@@ -202,6 +238,7 @@ struct Kept {
     name: super::journal::Name,
     object: ComPtr,
     iface: *mut IMAPIProviderShutdown,
+    logon: LogonObjects,
     #[allow(dead_code)] // held, never read: it keeps the provider's code mapped
     library: Option<Arc<super::loader::Library>>,
 }
@@ -312,6 +349,7 @@ impl ExitLatch {
             name,
             object,
             iface: std::ptr::null_mut(),
+            logon: LogonObjects::default(),
             library: None,
         });
     }
@@ -320,9 +358,15 @@ impl ExitLatch {
     /// as the harness's, not as MAPI's.
     pub(crate) fn release_kept(&self, journal: &Journal) {
         let kept = std::mem::take(&mut *self.kept.lock());
-        for k in kept {
-            // SAFETY: references the runtime took and never released.
+        for mut k in kept {
+            // SAFETY: references the runtime took and never released: the logon objects before the provider,
+            // the support object (the mock's own) after it.
+            let support = k.logon.support.take();
+            unsafe { k.logon.release_all() };
             let left = unsafe { release_pair(k.iface, k.object) };
+            if let Some(support) = support {
+                let _ = unsafe { support.release() };
+            }
             journal.record(Event {
                 session: k.session,
                 provider: Some(k.name.into()),
@@ -545,8 +589,231 @@ impl ProviderRecord {
         }
     }
 
+    /// Release logon objects the runtime holds, each `Release` journaled (the support object's too: it is the
+    /// mock's own, but a provider may still hold it).
+    fn release_logon_objects(&self, logon: &mut LogonObjects) {
+        // SAFETY: references the runtime owns (see `LogonObjects`).
+        for (what, result) in unsafe { logon.release_all() } {
+            let text = match result {
+                Ok(n) => format!("{what}: reference count now {n}"),
+                Err(why) => format!("{what}: cannot Release it: {why}"),
+            };
+            self.journal.record(Event {
+                message: Some(c_string(text)),
+                ..self.event(EventType::ProviderCall, Method::Release)
+            });
+        }
+    }
+
+    /// Log the provider on, as MAPI does after the entry point: `IXPProvider::TransportLogon`,
+    /// `IABProvider::Logon` or `IMSProvider::Logon` with `support` (whose reference the record now owns, released
+    /// after the provider object), no UI (`*_NO_DIALOG`) and the session's profile name. On success the logon
+    /// object (and a store's `IMsgStore`) are kept until normal shutdown logs them off. A `MAPIERROR` or
+    /// security buffer the provider returns is freed with `free`. The call is journaled with its result.
+    pub(crate) fn call_logon(
+        &self,
+        support: ComPtr,
+        profile: &std::ffi::CStr,
+        free: Option<unsafe extern "system" fn(*mut c_void) -> u32>,
+    ) -> HRESULT {
+        use crate::com::{IABProvider, IMAPISupport, IMSProvider, IXPProvider, _MAPIERROR};
+        self.logon.lock().support = Some(support);
+        let method = match self.kind {
+            ProviderKind::Transport => Method::TransportLogon,
+            _ => Method::Logon,
+        };
+        let obj = self.object.as_ptr();
+        let slot = self.journal.begin(Event {
+            object: obj as usize,
+            ..self.event(EventType::ProviderCall, method)
+        });
+        let sup = support.as_ptr() as *mut IMAPISupport;
+        let name = profile.as_ptr() as *mut std::ffi::c_char;
+        let mut error: *mut _MAPIERROR = std::ptr::null_mut();
+        let mut security: *mut u8 = std::ptr::null_mut();
+        let mut cb_security: u32 = 0;
+        let mut logon: *mut c_void = std::ptr::null_mut();
+        let mut store: *mut c_void = std::ptr::null_mut();
+        let mut flags: u32 = LOGON_NO_DIALOG;
+        // SAFETY: the record holds a reference on the provider; its vtable is the kind's (SPEC §1).
+        let hr = unsafe {
+            match self.kind {
+                ProviderKind::Transport => {
+                    let p = obj as *mut IXPProvider;
+                    match (*p).lpVtbl.as_ref().and_then(|v| v.TransportLogon) {
+                        Some(f) => f(
+                            p,
+                            sup,
+                            0,
+                            name,
+                            &mut flags,
+                            &mut error,
+                            (&mut logon as *mut *mut c_void).cast(),
+                        ),
+                        None => E_POINTER,
+                    }
+                }
+                ProviderKind::AddressBook => {
+                    let p = obj as *mut IABProvider;
+                    match (*p).lpVtbl.as_ref().and_then(|v| v.Logon) {
+                        Some(f) => f(
+                            p,
+                            sup,
+                            0,
+                            name,
+                            flags,
+                            &mut cb_security,
+                            &mut security,
+                            &mut error,
+                            (&mut logon as *mut *mut c_void).cast(),
+                        ),
+                        None => E_POINTER,
+                    }
+                }
+                ProviderKind::Store => {
+                    let p = obj as *mut IMSProvider;
+                    match (*p).lpVtbl.as_ref().and_then(|v| v.Logon) {
+                        Some(f) => f(
+                            p,
+                            sup,
+                            0,
+                            name,
+                            0,
+                            std::ptr::null_mut(),
+                            flags,
+                            std::ptr::null(),
+                            &mut cb_security,
+                            &mut security,
+                            &mut error,
+                            (&mut logon as *mut *mut c_void).cast(),
+                            (&mut store as *mut *mut c_void).cast(),
+                        ),
+                        None => E_POINTER,
+                    }
+                }
+            }
+        };
+        if hr == E_POINTER && logon.is_null() {
+            self.problem(
+                method,
+                format!("the provider's lpVtbl or {} slot is NULL", method.name()),
+            );
+        }
+        if let Some(free) = free {
+            // SAFETY: buffers the provider allocated with the allocators it was given.
+            unsafe {
+                if !error.is_null() {
+                    free(error.cast());
+                }
+                if !security.is_null() {
+                    free(security.cast());
+                }
+            }
+        }
+        let mut held = self.logon.lock();
+        let text = if succeeded(hr) {
+            held.logon = ComPtr::new(logon.cast());
+            held.store = ComPtr::new(store.cast());
+            if held.logon.is_none() {
+                drop(held);
+                self.problem(
+                    method,
+                    format!(
+                        "{} returned {} but no logon object; nothing will be logged off",
+                        method.name(),
+                        crate::com::hresult_display(hr)
+                    ),
+                );
+                "no logon object returned".to_owned()
+            } else {
+                drop(held);
+                let mut t = format!("logon object {:p}", logon);
+                if self.kind == ProviderKind::Store {
+                    t.push_str(&format!(", IMsgStore {:p}", store));
+                }
+                if self.kind == ProviderKind::Transport {
+                    t.push_str(&format!(", flags returned 0x{flags:08X}"));
+                }
+                t
+            }
+        } else {
+            drop(held);
+            self.problem(
+                method,
+                format!(
+                    "{} failed with {}: the provider is not logged on",
+                    method.name(),
+                    crate::com::hresult_display(hr)
+                ),
+            );
+            "logon failed".to_owned()
+        };
+        self.journal.complete(slot, |e| {
+            e.hresult = hr;
+            e.message = Some(c_string(text));
+        });
+        hr
+    }
+
+    /// Normal shutdown of a logged-on provider, before its `Shutdown`: `IXPLogon::TransportLogoff(0)`,
+    /// `IABLogon::Logoff(0)` or `IMSLogon::Logoff(&0)`, each journaled, then the runtime's references to the
+    /// store and the logon object are released. The support object stays until the provider is released.
+    fn log_off(&self) {
+        use crate::com::mapiobj::{IABLogonVtblPrefix, IMSLogonVtblPrefix, IXPLogonVtblPrefix};
+        let mut logon = {
+            let mut held = self.logon.lock();
+            LogonObjects {
+                support: None,
+                logon: held.logon.take(),
+                store: held.store.take(),
+            }
+        };
+        let Some(obj) = logon.logon else {
+            return;
+        };
+        let method = match self.kind {
+            ProviderKind::Transport => Method::TransportLogoff,
+            ProviderKind::AddressBook => Method::ABLogoff,
+            ProviderKind::Store => Method::MSLogoff,
+        };
+        let p = obj.as_ptr() as *mut c_void;
+        let slot = self.journal.begin(Event {
+            object: p as usize,
+            ..self.event(EventType::ProviderCall, method)
+        });
+        // SAFETY: the runtime holds a reference on the logon object; its vtable is the kind's logon interface.
+        let hr = unsafe {
+            let vtbl = *(p as *const *const c_void);
+            let f = if vtbl.is_null() {
+                None
+            } else {
+                match self.kind {
+                    ProviderKind::Transport => (*(vtbl as *const IXPLogonVtblPrefix))
+                        .TransportLogoff
+                        .map(|f| f(p, 0)),
+                    ProviderKind::AddressBook => (*(vtbl as *const IABLogonVtblPrefix))
+                        .Logoff
+                        .map(|f| f(p, 0)),
+                    ProviderKind::Store => {
+                        let mut flags: u32 = 0;
+                        (*(vtbl as *const IMSLogonVtblPrefix))
+                            .Logoff
+                            .map(|f| f(p, &mut flags))
+                    }
+                }
+            };
+            f.unwrap_or(E_POINTER)
+        };
+        self.journal.complete(slot, |e| e.hresult = hr);
+        if hr == E_POINTER {
+            self.problem(method, format!("cannot call {}: the logon object's lpVtbl or slot is NULL (or it returned E_POINTER)", method.name()));
+        }
+        self.release_logon_objects(&mut logon);
+    }
+
     /// The normal-shutdown call: `Shutdown(&flags)` with flags 0, journaled.
     pub fn call_shutdown(&self) -> HRESULT {
+        self.log_off();
         let obj = self.object.as_ptr() as *mut crate::com::mockmapi_provider;
         let slot = self.journal.begin(Event {
             object: obj as usize,
@@ -583,10 +850,15 @@ impl Drop for ProviderRecord {
                 name: self.name.clone(),
                 object: self.object,
                 iface,
+                logon: std::mem::take(self.logon.get_mut()),
                 library: self.library.take(),
             });
             return;
         }
+        // A logon that was not logged off (reset, a failed logon): its objects go before the provider.
+        let mut logon = std::mem::take(self.logon.get_mut());
+        let support = logon.support.take();
+        self.release_logon_objects(&mut logon);
         let slot = self.journal.begin(Event {
             object: self.object.as_ptr() as usize,
             ..self.event(EventType::ProviderCall, Method::Release)
@@ -600,6 +872,9 @@ impl Drop for ProviderRecord {
         if problem {
             self.problem(Method::Release, text);
         }
+        // The support object last: the provider may use it until its final Release.
+        logon.support = support;
+        self.release_logon_objects(&mut logon);
     }
 }
 

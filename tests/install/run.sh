@@ -147,5 +147,37 @@ else
     touch -r "$work/lib.rs.time" "$root/src/lib.rs"
 fi
 
+# ---- 5. cargo-c (`cargo cinstall`), where it is installed ---------------------------------------------------
+# The same library and header tree from [package.metadata.capi] (Cargo.toml). cargo-c takes about 20 minutes to
+# build from source, so CI checks this only on a machine that has it (cargo install cargo-c --version 0.10.24
+# --locked); elsewhere it says so and counts nothing.
+if cargo cinstall --version >/dev/null 2>&1; then
+    echo "-- cargo cinstall into $work/capi"
+    cargo cinstall --release --prefix "$work/capi" --libdir "$work/capi/lib" \
+        --target-dir "$root/target/cargo-c" >"$work/capi.log" 2>&1 || { cat "$work/capi.log"; fail "cargo cinstall"; }
+    (cd "$prefix" && find include -type f | LC_ALL=C sort) >"$work/capi-expected.txt"
+    (cd "$work/capi" && find include -type f | LC_ALL=C sort) >"$work/capi-installed.txt"
+    capi_differ=0
+    while read -r f; do cmp -s "$prefix/$f" "$work/capi/$f" || capi_differ=$((capi_differ + 1)); done <"$work/capi-expected.txt"
+    if diff -u "$work/capi-expected.txt" "$work/capi-installed.txt" && [ "$capi_differ" -eq 0 ]; then
+        ok "cargo cinstall: the same $(wc -l <"$work/capi-expected.txt") headers as the CMake install, byte for byte"
+    else
+        fail "cargo cinstall: the header tree differs from the CMake install's ($capi_differ differ)"
+    fi
+    [ -e "$work/capi/lib/libmockmapi.so.$major" ] && [ -e "$work/capi/lib/libmockmapi.a" ] \
+        && ok "cargo cinstall: libmockmapi.a and libmockmapi.so.$major" || fail "cargo cinstall: libraries"
+    # shellcheck disable=SC2046
+    if PKG_CONFIG_PATH="$work/capi/lib/pkgconfig" sh -c \
+        "\"$cc\" -std=c11 -o \"$work/capi-shared\" \"$root/examples/quickstart.c\" \$(pkg-config --cflags --libs mockmapi) -Wl,-rpath,\"$work/capi/lib\"" \
+        && "$work/capi-shared" >"$work/capi-shared.out" \
+        && readelf -d "$work/capi-shared" | grep -q "NEEDED.*\[libmockmapi.so.$major\]"; then
+        ok "cargo cinstall + pkg-config: quickstart built against the shared library and runs"
+    else
+        fail "cargo cinstall + pkg-config consumer"
+    fi
+else
+    echo "skip: cargo-c is not installed (cargo install cargo-c --version 0.10.24 --locked), cargo cinstall not checked"
+fi
+
 echo "install / CMake / pkg-config: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

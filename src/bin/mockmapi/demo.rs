@@ -59,6 +59,7 @@ fn install_providers(dir: &Path) -> Result<ConfigProfile, String> {
             kind: kind.to_owned(),
             name: name.to_owned(),
             source: ConfigProviderSource::Library { path, entry: None },
+            properties: Vec::new(),
         });
     }
     Ok(ConfigProfile {
