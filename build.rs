@@ -7,6 +7,9 @@
 //! - `MOCKMAPI_SONAME=<name>` (set by the CMake build, `CMakeLists.txt`, and by nobody else): give the cdylib that
 //!   versioned name (`libmockmapi.so.0`; on macOS the install name `@rpath/<name>`), as an installed shared
 //!   library has. Plain `cargo build` leaves it unset, so `-L target/release -lmockmapi` runs as it is.
+//! - 32-bit Windows (GNU): the DLL also exports the decorated names of its `__stdcall` functions
+//!   (`MAPIInitialize@4`), as `mapi32.dll` does, so that its import library resolves what callers compiled with
+//!   the SDK's declarations reference (`src/ffi/stdcall_exports.def`; ld merges it with rustc's export list).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -36,6 +39,14 @@ fn main() {
         } else if unix {
             println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
         }
+    }
+    let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "windows" && arch == "x86" && env == "gnu" {
+        let def = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
+            .join("src/ffi/stdcall_exports.def");
+        println!("cargo:rerun-if-changed={}", def.display());
+        println!("cargo:rustc-cdylib-link-arg={}", def.display());
     }
     if unix && build_demo_providers().is_ok() {
         println!("cargo:rustc-cfg=mockmapi_demo_providers");

@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
 # Build mockmapi for 64- and 32-bit Windows on Debian 12 and run its tests under Wine:
-#   clippy for the Windows target (-D warnings), the Rust unit tests under Wine, the C/C++ suite built with
-#   mingw-w64 against the static library and the DLL and run under Wine, and `mockmapi.exe check` (with its
-#   exit test) on a provider DLL.
-# Usage (as root, installs what it needs):  ci/windows.sh [x86_64] [i686]      (default: both)
+#   clippy for the Windows target (-D warnings), the Rust unit tests under Wine (with the native registry
+#   backend's cases, in the private Wine prefix), the C/C++ suite built with mingw-w64 against the static
+#   library and the DLL and run under Wine, a client built with mingw-w64's own SDK headers linked against the
+#   import library, and `mockmapi.exe check --exit-test` on a provider DLL.
+# Usage (as root, installs what it needs):  ci/windows.sh [--ci] [x86_64] [i686]      (default: both)
+#   --ci: what .ci/run runs, to fit its time budget on a 2-core machine: every step for x86_64; for i686 the
+#   build, the C/C++ suite (static and DLL), the SDK client and `check`, without clippy and the unit tests
+#   (the same code as x86_64's apart from pointer sizes and calling conventions, which the C suite exercises).
 # Everything it builds goes to target/windows/ (the Wine prefix too); nothing else is cached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-arches=("$@")
+ci=0
+arches=()
+for a in "$@"; do
+    case $a in
+    --ci) ci=1 ;;
+    x86_64 | i686) arches+=("$a") ;;
+    *) echo "usage: ci/windows.sh [--ci] [x86_64] [i686]" >&2; exit 2 ;;
+    esac
+done
 [ ${#arches[@]} -gt 0 ] || arches=(x86_64 i686)
 started=$SECONDS
 step() { echo "== Windows: $* ($((SECONDS - started)) s)"; }
@@ -71,15 +83,21 @@ for arch in "${arches[@]}"; do
     "$arch-w64-mingw32-gcc" -O2 -shared -Wl,--kill-at -o "$system/bcryptprimitives.dll" ci/bcryptprimitives.c \
         -ladvapi32
 
+    full=1
+    [ "$ci" = 1 ] && [ "$arch" = i686 ] && full=0
     # The benchmarks compare against a C loop with POSIX clocks and fork: they are built and run on Linux only.
-    step "$triple: clippy -D warnings"
-    /usr/bin/cargo-clippy clippy "${build[@]}" --target "$triple" --lib --bins --tests --examples -- -D warnings
+    if [ "$full" = 1 ]; then
+        step "$triple: clippy -D warnings"
+        /usr/bin/cargo-clippy clippy "${build[@]}" --target "$triple" --lib --bins --tests --examples -- -D warnings
+    fi
     step "$triple: build"
     cargo build "${build[@]}" --target "$triple" --lib --bins
     out=$target_dir/$triple/debug
-    # The private prefix is throw-away: the native registry backend's cases write and delete HKCU keys there.
-    step "$triple: Rust unit tests under Wine (with the native registry backend)"
-    MOCKMAPI_TEST_NATIVE_REGISTRY=1 cargo test "${build[@]}" --target "$triple" --lib
+    if [ "$full" = 1 ]; then
+        # The private prefix is throw-away: the native registry backend's cases write and delete HKCU keys there.
+        step "$triple: Rust unit tests under Wine (with the native registry backend)"
+        MOCKMAPI_TEST_NATIVE_REGISTRY=1 cargo test "${build[@]}" --target "$triple" --lib
+    fi
 
     # The mingw-w64 runtime DLL the C programs use (winpthread), found by Wine through WINEPATH.
     pthread_dir=$(dirname "$("$arch-w64-mingw32-gcc" -print-file-name=libwinpthread-1.dll)")
@@ -87,10 +105,37 @@ for arch in "${arches[@]}"; do
     PATH=$host_path MOCKMAPI_CTEST_TARGET=$triple MOCKMAPI_CTEST_LIBS=$out WINEPATH="$pthread_dir" \
         cargo test --test c_suite
 
+    # A client compiled with mingw-w64's own windows.h and mapix.h (on i686: __stdcall, decorated names such as
+    # _MAPIInitialize@4) links against the import library and runs; the DLL exports both spellings.
+    step "$triple: a client built with the SDK's declarations, linked against the import library"
+    "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -Iinclude c-tests/mingw/sdk_link.c \
+        -o "$target_dir/$triple/sdk_link.exe" -L"$out" -lmockmapi
+    WINEPATH="$out" wine "$target_dir/$triple/sdk_link.exe"
+
     step "$triple: mockmapi.exe check --exit-test on a provider DLL"
     provider=$target_dir/$triple/test_provider.dll
     "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -shared -Iinclude c-tests/providers/test_provider.c \
         -o "$provider" -L"$out" -lmockmapi
     WINEPATH="$out" wine "$out/mockmapi.exe" check "$provider" --kind transport --exit-test
+
+    # The provider's code runs in child processes (mockmapi.exe started again): a provider that aborts, crashes
+    # or hangs in its entry point, or a store that saves only in its destructor, gets a verdict (exit code 1,
+    # complete JSON), never a dead or hung checker.
+    step "$triple: mockmapi.exe check survives broken providers"
+    for define in BROKEN_INIT_ABORTS BROKEN_INIT_SEGFAULTS BROKEN_INIT_HANGS SAVES_IN_DESTRUCTOR; do
+        broken=$target_dir/$triple/test_provider_$define.dll
+        "$arch-w64-mingw32-gcc" -std=c11 -Wall -Wextra -Werror -shared -Iinclude "-D$define" \
+            c-tests/providers/test_provider.c -o "$broken" -L"$out" -lmockmapi
+        json=$target_dir/$triple/check_$define.json
+        status=0
+        TEST_PROVIDER_STORE_FILE=$target_dir/$triple/destructor.data WINEPATH="$out" \
+            wine "$out/mockmapi.exe" check "$broken" --exit-test --timeout-ms 3000 --format json >"$json" || status=$?
+        if [ "$status" != 1 ] || ! grep -q '"verdict": "not ready"' "$json"; then
+            echo "mockmapi.exe check on a provider built with -D$define: expected exit code 1 and the verdict" \
+                "\"not ready\", got exit code $status:" >&2
+            cat "$json" >&2
+            exit 1
+        fi
+    done
 done
 step "passed"

@@ -479,6 +479,22 @@ fn run(
     exe: &Path,
     args: &[String],
     run_tag: &str,
+    ctx: (&Path, &Directives),
+    platform: &Platform,
+) -> Result<(Option<std::process::ExitStatus>, String), String> {
+    let first = run_once(exe, args, run_tag, ctx, platform)?;
+    // Wine, on a loaded machine, now and then fails to start a program at all (its `start` says so, before the
+    // program runs a line): that is not the program's result, so it is started once more.
+    if platform.cross() && first.1.contains("Application could not be started") {
+        return run_once(exe, args, run_tag, ctx, platform);
+    }
+    Ok(first)
+}
+
+fn run_once(
+    exe: &Path,
+    args: &[String],
+    run_tag: &str,
     (libs, d): (&Path, &Directives),
     platform: &Platform,
 ) -> Result<(Option<std::process::ExitStatus>, String), String> {

@@ -770,3 +770,58 @@ fn every_declaration_carries_a_doxygen_comment_that_ides_show() {
         decls.len()
     );
 }
+
+/// `src/ffi/stdcall_exports.def` (the decorated names the 32-bit DLL exports next to rustc's undecorated ones)
+/// names exactly the library's exported `extern "system"` functions, each with its argument bytes on i686
+/// (4 per argument: every argument of these functions is a 32-bit value or a pointer there). A function added
+/// or removed without this list fails here; a wrong count fails the i686 link (ci/windows.sh).
+#[test]
+fn stdcall_export_list_names_every_stdcall_export() {
+    let mut want = Vec::new();
+    for entry in std::fs::read_dir(root().join("src/ffi")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut exported = false;
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let line = line.trim();
+            if line == "#[no_mangle]" {
+                exported = true;
+                continue;
+            }
+            if line.starts_with("#[") || line.starts_with("///") {
+                continue;
+            }
+            if exported && line.contains("extern \"system\" fn ") {
+                let after = line.split("extern \"system\" fn ").nth(1).unwrap();
+                let name = after.split('(').next().unwrap().to_owned();
+                // The parameter list, possibly over several lines, up to the closing parenthesis.
+                let mut params = after.split_once('(').unwrap().1.to_owned();
+                while !params.contains(')') {
+                    params.push_str(lines.next().unwrap());
+                }
+                let params = params.split(')').next().unwrap();
+                let count = params.split(',').filter(|p| p.contains(':')).count();
+                want.push(format!("{name}@{}", 4 * count));
+            }
+            exported = false;
+        }
+    }
+    want.sort();
+    let def = std::fs::read_to_string(root().join("src/ffi/stdcall_exports.def")).unwrap();
+    let mut have: Vec<String> = def
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with(';') && *l != "EXPORTS")
+        .map(str::to_owned)
+        .collect();
+    have.sort();
+    assert!(want.len() >= 6, "found the MAPI entry points: {want:?}");
+    assert_eq!(
+        have, want,
+        "src/ffi/stdcall_exports.def must list every #[no_mangle] extern \"system\" function of src/ffi"
+    );
+}

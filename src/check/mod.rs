@@ -146,9 +146,9 @@ pub struct Options {
     pub kind: Option<ProviderKind>,
     /// A provider call slower than this is a warning.
     pub call_budget: Duration,
-    /// Run the exit test (POSIX; needs the library to export `mockmapi_exit_verify`).
+    /// Run the exit test (whether the data survived needs the library to export `mockmapi_exit_verify`).
     pub exit_test: bool,
-    /// How long the provider's code may run in all (POSIX: the checking process is killed then).
+    /// How long the provider's code may run in all (the checking process is killed then).
     pub timeout: Duration,
 }
 
@@ -235,8 +235,10 @@ fn resolve_library(library: &std::path::Path) -> PathBuf {
     }
 }
 
-/// Run every check on a provider library. On POSIX the provider's code runs in a child process, so a crash, a
-/// hang (beyond `opts.timeout`) or an exit in the provider fails a check instead of ending the caller.
+/// Run every check on a provider library. The provider's code runs in a child process, so a crash, a hang
+/// (beyond `opts.timeout`) or an exit in the provider fails a check instead of ending the caller. On Windows
+/// the child is the calling program started again with a hidden argument: call [`child_main`] first thing in
+/// `main` (the `mockmapi` command does).
 pub fn check_library(opts: &Options) -> Result<Report, CouldNotRun> {
     let mut opts = opts.clone();
     opts.library = resolve_library(&opts.library);

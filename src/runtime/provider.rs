@@ -203,6 +203,8 @@ pub struct ExitLatch {
 
 thread_local! {
     /// Passes this thread holds, per latch (by address): a handful at most, nested by re-entrant calls.
+    // The initializer is const: clippy 1.96 says otherwise for windows-gnu targets built with -Zbuild-std.
+    #[allow(clippy::missing_const_for_thread_local)]
     static OWN_PASSES: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
