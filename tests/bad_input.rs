@@ -689,6 +689,21 @@ fn rows() -> Vec<Row> {
         ),
         row!(
             "mockmapi_session_logon_provider",
+            "a fake provider (it has no logon)",
+            "E_INVALIDARG",
+            true,
+            logged_on_with_fake,
+            hr(mockmapi_session_logon_provider(
+                s(),
+                MOCKMAPI_PROVIDER_STORE,
+                null(),
+                provider(),
+                0,
+                null()
+            ))
+        ),
+        row!(
+            "mockmapi_session_logon_provider",
             "session NULL",
             "E_INVALIDARG",
             true,

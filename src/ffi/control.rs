@@ -117,6 +117,8 @@ pub unsafe extern "C" fn mockmapi_session_add_provider(
 /// object is released last. After a client `DoFastShutdown` nothing of them is called (`mockmapi_reset` releases
 /// them afterwards, journaled as the harness's teardown).
 ///
+/// A fake provider (`mockmapi_fake_provider`) has no logon and gives `E_INVALIDARG`, attaching nothing.
+///
 /// Returns what the provider's logon method returned (`S_OK` when logged on; a failure is also reported as a
 /// diagnostic naming the provider), or the errors of `mockmapi_session_add_provider`. Every call, the logon's and
 /// the support object's, is journaled. Thread-safe.

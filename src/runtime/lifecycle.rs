@@ -510,6 +510,26 @@ impl Runtime {
         let slot = rt
             .journal
             .begin(Event::new(EventType::ClientCall, Method::LogonProvider));
+        // A fake provider has no logon: its later slots are placeholders that take no arguments, which a logon
+        // call with arguments would unbalance on 32-bit Windows. Refused before anything is attached.
+        if self
+            .fake_provider(provider as *const std::ffi::c_void)
+            .is_some()
+        {
+            rt.journal.violation(
+                Method::LogonProvider,
+                0,
+                with_rule(
+                    "mockmapi_session_logon_provider: provider is a fake provider (mockmapi_fake_provider), which \
+                     has no logon; attach it with mockmapi_session_add_provider, or log on a provider object \
+                     with TransportLogon/Logon"
+                        .to_owned(),
+                    crate::rules::ARGUMENTS,
+                ),
+            );
+            rt.journal.finish(slot, E_INVALIDARG, None);
+            return E_INVALIDARG;
+        }
         let (hr, msg, record) =
             self.add_provider_inner(Method::LogonProvider, session, kind, name, provider);
         let Some(record) = record else {
