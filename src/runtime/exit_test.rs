@@ -1,6 +1,6 @@
 //! The exit test: does the data survive the immediate exit after `DoFastShutdown`?
 //!
-//! A child process (POSIX `fork`; on Windows the program started again, see [`Runtime::exit_test_spawned`])
+//! A child process (POSIX `fork`; on Windows the program started again, see `Runtime::exit_test_spawned`)
 //! builds sessions and providers with `setup`, runs the client fast-shutdown sequence, and ends the moment
 //! `DoFastShutdown` returns (`_exit`; `TerminateProcess` on Windows) — no Release, no destructors, no atexit
 //! handlers, no DLL detach — as the real process does. Its journal streams to the parent through a pipe as it is written, so
@@ -275,7 +275,7 @@ impl Runtime {
         Ok(self.finish(text, end, timed_out, verify))
     }
 
-    /// Windows, in the child [`Runtime::exit_test_spawned`] started: run the sequence, the journal going to the
+    /// Windows, in the child `Runtime::exit_test_spawned` started: run the sequence, the journal going to the
     /// file the parent named, and end the process. `style` comes from the parent.
     #[cfg(windows)]
     pub fn exit_test_child(&self, setup: &mut dyn FnMut() -> HRESULT) -> ! {
@@ -289,7 +289,7 @@ impl Runtime {
     }
 
     /// Windows, in the child: the program reached a different exit test than the parent's (see
-    /// [`Runtime::exit_test_spawned`]); tell the parent and end.
+    /// `Runtime::exit_test_spawned`); tell the parent and end.
     #[cfg(windows)]
     pub fn exit_test_child_mismatch(&self) -> ! {
         if let Some(fd) = open_child_sink(JOURNAL_ENV) {

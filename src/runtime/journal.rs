@@ -293,7 +293,7 @@ pub fn name(text: &str) -> Name {
 }
 
 /// A provider's name in an event. Events the fan-out records borrow the name from the fan-out order's name
-/// list, which the journal keeps ([`Journal::pin_names`]) until the events are cleared, so a provider call
+/// list, which the journal keeps (`Journal::pin_names`) until the events are cleared, so a provider call
 /// touches no reference count; every other event shares the name by reference count. A clone is always
 /// shared (it may outlive the journal's events).
 pub struct EventName(NameRepr);
@@ -391,7 +391,7 @@ pub fn c_string(s: impl Into<String>) -> CString {
 /// takes no lock: one atomic increment hands out the event's index (its sequence number is the index + 1),
 /// the event is written into its cell, and the cell is published with a release store. Readers take the
 /// reader lock and see the events up to the first cell not yet published, in sequence order. Completing a
-/// reserved event ([`Journal::complete`]) takes no lock either: it marks its cell [`COMPLETING`] and writes in
+/// reserved event ([`Journal::complete`]) takes no lock either: it marks its cell `COMPLETING` and writes in
 /// place unless a reader or a clear is under way (the `reading` flag; the two sides' sequentially consistent
 /// store-then-load guarantees that at least one of them sees the other), in which case it takes the reader
 /// lock; a reader waits for a cell being completed before it hands the event out. A clear takes the reader

@@ -181,7 +181,7 @@ const LOGON_NO_DIALOG: u32 = 0x0000_0001;
 /// of a client `DoFastShutdown`, and the references the runtime keeps once exited.
 ///
 /// The gate (RULES.md `MM-FS-EXITED`): every code path that may call a provider outside the `DoFastShutdown`
-/// fan-out (the Query and Notify fan-outs, a Logoff's `Shutdown`s, a record's `Release`) holds a [`Pass`] for
+/// fan-out (the Query and Notify fan-outs, a Logoff's `Shutdown`s, a record's `Release`) holds a `Pass` for
 /// its whole run and checks [`ExitLatch::is_exited`] before each provider call. `DoFastShutdown` sets the exited
 /// flag, then waits until no pass of another thread is left before its first provider call. Both sides use
 /// `SeqCst`: either the pass holder sees the flag (and calls nobody), or `DoFastShutdown` sees the pass (and
